@@ -1,0 +1,105 @@
+# Heartwise: `make run` to chat, `make test` to check everything.
+# Every target installs and trains what it needs first.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+RASA := $(BIN)/rasa
+SPACY_MODEL := var/spacy/en_heartwise
+MODEL := models/heartwise.tar.gz
+
+# Python 3.10 (Rasa 3.6 needs < 3.11): python3.10 on PATH, else pyenv's.
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || (pyenv prefix 3.10 2>/dev/null | head -n1 | sed 's|$$|/bin/python3.10|'))
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# The action server binds to loopback only (rasa_sdk reads SANIC_HOST).
+export SANIC_HOST := 127.0.0.1
+
+NLU_DATA := $(shell find data -name '*.yml')
+NLU_CODE := $(wildcard heartwise/nlu/*.py heartwise/language/*.py)
+
+.PHONY: help install run shell train validate lint test test-unit test-stories \
+        test-e2e test-nlu crossval spacy-model clean
+
+help:
+	@echo "make run           install, train if needed, start Heartwise and print where to chat"
+	@echo "make test          install, train and run every check (what CI runs)"
+	@echo "make shell         chat in the terminal (starts the action server too)"
+	@echo "make train         train the model if data, config or domain changed"
+	@echo "make validate      rasa data validate --fail-on-warnings"
+	@echo "make lint          ruff"
+	@echo "make test-unit     pytest on actions, safety net and tracker store"
+	@echo "make test-stories  rasa test stories, failing on any prediction error"
+	@echo "make test-e2e      start both servers and talk to them over REST"
+	@echo "make test-nlu      intent accuracy on the held-out file tests/nlu/holdout.yml"
+	@echo "make crossval      5-fold cross-validation of the NLU on data/"
+	@echo "make clean         remove models, results and the spaCy pipeline (keeps var/heartwise.db)"
+
+# --- Install ---------------------------------------------------------------
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@if [ -z "$(PYTHON310)" ] || ! "$(PYTHON310)" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
+	  echo "Heartwise needs Python 3.10 (Rasa 3.6 does not support 3.11+)."; \
+	  echo "Install it with pyenv ('pyenv install 3.10') or your package manager,"; \
+	  echo "or point PYTHON310=/path/to/python3.10 at one."; \
+	  exit 1; \
+	fi
+	test -x $(BIN)/python || "$(PYTHON310)" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==24.3.1
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# --- Build -------------------------------------------------------------------
+spacy-model: $(SPACY_MODEL)/meta.json
+
+$(SPACY_MODEL)/meta.json: heartwise/language/spacy.cfg heartwise/language/entity_patterns.jsonl $(VENV)/.installed
+	rm -rf $(SPACY_MODEL) .rasa/cache
+	$(BIN)/python -m spacy assemble heartwise/language/spacy.cfg $(SPACY_MODEL) > /dev/null
+	@test -f $@
+
+train: $(MODEL)
+
+$(MODEL): config.yml domain.yml $(NLU_DATA) $(NLU_CODE) $(SPACY_MODEL)/meta.json
+	$(RASA) train --fixed-model-name heartwise --out models --quiet
+	@touch $@
+
+# --- Run ---------------------------------------------------------------------
+run: $(MODEL)
+	@scripts/run.sh
+
+shell: $(MODEL)
+	@scripts/run.sh --shell
+
+# --- Checks ------------------------------------------------------------------
+validate: $(VENV)/.installed
+	$(RASA) data validate --fail-on-warnings --quiet
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check actions heartwise tests scripts
+
+test: validate lint $(MODEL) test-unit test-stories test-e2e test-nlu
+
+test-unit: $(SPACY_MODEL)/meta.json
+	$(BIN)/pytest tests/unit
+
+test-stories: $(MODEL)
+	$(RASA) test core --stories tests/stories --model $(MODEL) \
+	  --fail-on-prediction-errors --out results/stories --quiet
+
+test-e2e: $(MODEL)
+	$(BIN)/pytest tests/e2e
+
+test-nlu: $(MODEL)
+	$(RASA) test nlu --nlu tests/nlu/holdout.yml --model $(MODEL) --out results/nlu --quiet
+	$(BIN)/python scripts/nlu_report.py results/nlu
+
+crossval: $(SPACY_MODEL)/meta.json
+	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 5 --out results/crossval --quiet
+
+clean:
+	rm -rf models results .rasa $(SPACY_MODEL)

@@ -1,0 +1,111 @@
+"""The relationship assessment: the rational look at what went wrong.
+
+The summary gives the person's own answers back with a balanced reading. It
+never tells anyone to get back together; the decision stays theirs.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from heartwise.language import load_pipeline
+
+QUESTIONS = {
+    "assessment_what_went_wrong": "What went wrong",
+    "assessment_fixable": "Can it be resolved",
+    "assessment_same_future": "The same future",
+    "assessment_what_changed": "What has changed",
+}
+# Answers are quoted back in full up to here.
+QUOTED_ANSWER_CHARS = 300
+_DOUBT = frozenset({"no", "not", "never", "nope", "nah", "doubt", "unlikely", "impossible", "nothing", "idk"})
+
+
+def sounds_doubtful(answer: Optional[str]) -> bool:
+    """Whether an answer leans towards "no" ("i don't think so", "nope")."""
+    if not answer:
+        return False
+    return any(token.norm_ in _DOUBT or token.lemma_ in _DOUBT for token in load_pipeline()(answer.lower()))
+
+
+def balanced_view(answers: Dict[str, Optional[str]]) -> str:
+    doubts_fix = sounds_doubtful(answers.get("assessment_fixable"))
+    doubts_future = sounds_doubtful(answers.get("assessment_same_future"))
+    if doubts_fix and doubts_future:
+        return (
+            "You doubt the problems can be fixed and that you want the same "
+            "future. That's worth taking seriously: sometimes a breakup is how "
+            "two people learn they aren't right for each other long term, and "
+            "moving on can be the kinder choice for you."
+        )
+    if doubts_fix or doubts_future:
+        return (
+            "You see some things that could work and some that may not. It "
+            "might help to ask which of those matters most to you, and whether "
+            "it's something either of you can change, not just hope away."
+        )
+    return (
+        "You see some room to work on things. If you do reach out, go slowly "
+        "and honestly and respect their answer, and keep looking after "
+        "yourself whatever it is. Only you can decide; your well-being comes "
+        "first."
+    )
+
+
+def render_summary(answers: Dict[str, Optional[str]]) -> str:
+    lines = ["Here's what you told me:"]
+    for slot, title in QUESTIONS.items():
+        answer = (answers.get(slot) or "").strip()
+        if len(answer) > QUOTED_ANSWER_CHARS:
+            answer = answer[:QUOTED_ANSWER_CHARS].rstrip() + "…"
+        lines.append(f"• {title}: {answer}")
+    lines.append(balanced_view(answers))
+    return "\n".join(lines)
+
+
+class ValidateAssessmentForm(FormValidationAction):
+    """Takes any answer with some content; an empty one is asked again."""
+
+    def name(self) -> Text:
+        return "validate_assessment_form"
+
+    def _validate_answer(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        slot = tracker.get_slot("requested_slot")
+        cleaned = slot_value.strip() if isinstance(slot_value, str) else ""
+        if not cleaned:
+            dispatcher.utter_message(
+                text='I didn\'t get an answer there. A few words are plenty, or say "stop".'
+            )
+        return {slot: cleaned or None}
+
+    validate_assessment_what_went_wrong = _validate_answer
+    validate_assessment_fixable = _validate_answer
+    validate_assessment_same_future = _validate_answer
+    validate_assessment_what_changed = _validate_answer
+
+
+class ActionSummarizeAssessment(Action):
+    def name(self) -> Text:
+        return "action_summarize_assessment"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[EventType]:
+        answers = {slot: tracker.get_slot(slot) for slot in QUESTIONS}
+        dispatcher.utter_message(text=render_summary(answers))
+        # Cleared so the next assessment starts from a blank page.
+        return [SlotSet(slot, None) for slot in QUESTIONS]

@@ -1,0 +1,106 @@
+"""Reflection prompts: asked without repeats, answered into the journal."""
+
+from __future__ import annotations
+
+import random
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.breakup_time import days_since, describe
+from actions.journal import new_entry
+from actions.reflection_prompts import GENERAL, PROMPTS
+
+UsedPrompts = Dict[str, List[int]]
+
+
+def choose_prompt(
+    topic: Optional[str], used: UsedPrompts, rng: random.Random
+) -> tuple[str, int, UsedPrompts]:
+    """Pick an unused prompt of ``topic``'s bank; start over once it is spent.
+
+    Returns the topic actually used, the prompt's index and the updated record
+    of used prompts (a new dict: slots must not be mutated in place).
+    """
+    bank = topic if topic in PROMPTS else GENERAL
+    already = [i for i in used.get(bank, []) if i < len(PROMPTS[bank])]
+    fresh = [i for i in range(len(PROMPTS[bank])) if i not in already]
+    if not fresh:
+        already, fresh = [], list(range(len(PROMPTS[bank])))
+    index = rng.choice(fresh)
+    return bank, index, {**used, bank: [*already, index]}
+
+
+def fill_prompt(template: str, ex_role: Optional[str], time_phrase: Optional[str]) -> str:
+    """Personalise a prompt with what the bot remembers."""
+    days = days_since(time_phrase)
+    since = (
+        f"in the {describe(days).removeprefix('about ')} since the breakup"
+        if days is not None and days > 1
+        else "since the breakup"
+    )
+    return template.format(ex=f"your {ex_role}" if ex_role else "your ex", since=since)
+
+
+class ActionAskReflectionAnswer(Action):
+    """The reflection form's question: a fresh prompt on the last topic."""
+
+    def __init__(self, rng: Optional[random.Random] = None) -> None:
+        self._rng = rng or random.Random()
+
+    def name(self) -> Text:
+        return "action_ask_reflection_answer"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[EventType]:
+        topic, index, used = choose_prompt(
+            tracker.get_slot("last_topic"),
+            tracker.get_slot("prompts_used") or {},
+            self._rng,
+        )
+        text = fill_prompt(
+            PROMPTS[topic][index],
+            tracker.get_slot("ex_role"),
+            tracker.get_slot("time_since_breakup"),
+        )
+        dispatcher.utter_message(
+            text=f"Here's something to reflect on. {text} Take your time; "
+            'whatever you write goes into your journal (say "stop" to skip).'
+        )
+        return [
+            SlotSet("prompts_used", used),
+            SlotSet("reflection_prompt", {"topic": topic, "text": text}),
+        ]
+
+
+class ActionSaveReflection(Action):
+    """Keeps the answer, with its prompt, topic and date, in the journal."""
+
+    def name(self) -> Text:
+        return "action_save_reflection"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[EventType]:
+        prompt = tracker.get_slot("reflection_prompt") or {"topic": GENERAL, "text": ""}
+        entry = new_entry(
+            topic=prompt["topic"],
+            prompt=prompt["text"],
+            answer=tracker.get_slot("reflection_answer") or "",
+        )
+        journal = [*(tracker.get_slot("journal") or []), entry]
+        dispatcher.utter_message(response="utter_journal_saved")
+        return [
+            SlotSet("journal", journal),
+            SlotSet("reflection_answer", None),
+            SlotSet("reflection_prompt", None),
+        ]

@@ -1,0 +1,52 @@
+"""Entities from the spaCy entity ruler, with each synonym's canonical value."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.extractors.spacy_entity_extractor import SpacyEntityExtractor
+from rasa.nlu.utils.spacy_utils import SpacyModel
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
+    is_trainable=False,
+    model_from="SpacyNLP",
+)
+class RulerEntityExtractor(SpacyEntityExtractor):
+    """Like Rasa's ``SpacyEntityExtractor``, but reports the pattern id as value.
+
+    The ruler's patterns carry the canonical value in their id ("gf" ->
+    "girlfriend"), so no separate synonym table has to be kept in step.
+    It reuses the doc ``SpacyNLP`` already made: the ruler matches on lower
+    case, so the lower-cased doc loses nothing.
+    """
+
+    def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
+        for message in messages:
+            doc = message.get(SPACY_DOCS[TEXT]) or model.model(message.get(TEXT))
+            extracted = self.filter_irrelevant_entities(
+                self.add_extractor_name(self._extract_entities(doc)),
+                self._config["dimensions"],
+            )
+            message.set(
+                ENTITIES, message.get(ENTITIES, []) + extracted, add_to_output=True
+            )
+        return messages
+
+    @staticmethod
+    def _extract_entities(doc: Any) -> List[Dict[Text, Any]]:
+        return [
+            {
+                "entity": ent.label_,
+                "value": ent.ent_id_ or ent.text,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "confidence": None,
+            }
+            for ent in doc.ents
+        ]

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server, waits until both answer,
+# prints where to chat, and stops both on Ctrl-C. With --shell, chats in the
+# terminal instead of serving HTTP.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=.venv/bin
+HOST=${HEARTWISE_HOST:-127.0.0.1}
+RASA_PORT=${RASA_PORT:-5005}
+ACTIONS_PORT=${ACTIONS_PORT:-5055}
+mkdir -p var/log
+
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+wait_for() {  # url, name, seconds
+  local deadline=$((SECONDS + $3))
+  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+    if ((SECONDS > deadline)); then
+      echo "$2 did not start within $3 s; see var/log/." >&2
+      exit 1
+    fi
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { echo "$2 exited; see var/log/." >&2; exit 1; }
+    done
+    sleep 1
+  done
+}
+
+"$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" >var/log/actions.log 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$ACTIONS_PORT/health" "The action server" 120
+
+if [[ "${1:-}" == "--shell" ]]; then
+  "$BIN/rasa" shell --model models/heartwise.tar.gz --endpoints endpoints.yml
+  exit 0
+fi
+
+auth=()
+if [[ -n "${RASA_AUTH_TOKEN:-}" ]]; then
+  auth=(--auth-token "$RASA_AUTH_TOKEN")
+elif [[ "$HOST" != "127.0.0.1" && "$HOST" != "localhost" ]]; then
+  echo "Refusing to listen on $HOST without RASA_AUTH_TOKEN: set a token first." >&2
+  exit 1
+fi
+
+"$BIN/rasa" run --model models/heartwise.tar.gz --endpoints endpoints.yml \
+  --credentials credentials.yml --enable-api --interface "$HOST" --port "$RASA_PORT" \
+  "${auth[@]}" >var/log/rasa.log 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$RASA_PORT/" "The Rasa server" 300
+
+cat <<MSG
+
+Heartwise is ready.
+  REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hi"}'
+  socket.io: http://$HOST:$RASA_PORT/socket.io (the web widget)
+  Logs:      var/log/rasa.log, var/log/actions.log
+Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}"
