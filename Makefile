@@ -81,6 +81,7 @@ validate: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check actions heartwise tests scripts
+	$(BIN)/ruff format --check actions heartwise tests scripts
 
 test: validate lint $(MODEL) test-unit test-stories test-e2e test-nlu
 
@@ -89,7 +90,7 @@ test-unit: $(SPACY_MODEL)/meta.json
 
 test-stories: $(MODEL)
 	$(RASA) test core --stories tests/stories --model $(MODEL) \
-	  --fail-on-prediction-errors --out results/stories --quiet
+	  --e2e --fail-on-prediction-errors --out results/stories --quiet
 
 test-e2e: $(MODEL)
 	$(BIN)/pytest tests/e2e

@@ -6,7 +6,7 @@ never tells anyone to get back together; the decision stays theirs.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -23,14 +23,18 @@ QUESTIONS = {
 }
 # Answers are quoted back in full up to here.
 QUOTED_ANSWER_CHARS = 300
-_DOUBT = frozenset({"no", "not", "never", "nope", "nah", "doubt", "unlikely", "impossible", "nothing", "idk"})
+_DOUBT = frozenset(
+    {"no", "not", "never", "nope", "nah", "doubt", "unlikely", "impossible", "nothing", "idk"}
+)
 
 
 def sounds_doubtful(answer: Optional[str]) -> bool:
     """Whether an answer leans towards "no" ("i don't think so", "nope")."""
     if not answer:
         return False
-    return any(token.norm_ in _DOUBT or token.lemma_ in _DOUBT for token in load_pipeline()(answer.lower()))
+    return any(
+        token.norm_ in _DOUBT or token.lemma_ in _DOUBT for token in load_pipeline()(answer.lower())
+    )
 
 
 def balanced_view(answers: Dict[str, Optional[str]]) -> str:
@@ -71,7 +75,7 @@ def render_summary(answers: Dict[str, Optional[str]]) -> str:
 class ValidateAssessmentForm(FormValidationAction):
     """Takes any answer with some content; an empty one is asked again."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_assessment_form"
 
     def _validate_answer(
@@ -80,7 +84,7 @@ class ValidateAssessmentForm(FormValidationAction):
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> Dict[Text, Any]:
+    ) -> Dict[str, Any]:
         slot = tracker.get_slot("requested_slot")
         cleaned = slot_value.strip() if isinstance(slot_value, str) else ""
         if not cleaned:
@@ -96,14 +100,14 @@ class ValidateAssessmentForm(FormValidationAction):
 
 
 class ActionSummarizeAssessment(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_summarize_assessment"
 
     def run(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         answers = {slot: tracker.get_slot(slot) for slot in QUESTIONS}
         dispatcher.utter_message(text=render_summary(answers))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -89,9 +89,7 @@ def render_review(draft: str, review: DraftReview) -> str:
         )
     lines = ["Here's what I noticed:"]
     for label in dict.fromkeys(hit.label for hit in review.hits):
-        quotes = ", ".join(
-            f'"{_quote(draft, hit)}"' for hit in review.hits if hit.label == label
-        )
+        quotes = ", ".join(f'"{_quote(draft, hit)}"' for hit in review.hits if hit.label == label)
         lines.append(f"• {LABEL_NAMES[label]}: {quotes} {WHY[label]}.")
     if review.is_wall_of_text:
         lines.append(
@@ -110,7 +108,7 @@ def _quote(draft: str, hit: Hit) -> str:
 
 
 class ValidateDraftForm(FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_draft_form"
 
     def validate_message_draft(
@@ -119,7 +117,7 @@ class ValidateDraftForm(FormValidationAction):
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> Dict[Text, Any]:
+    ) -> Dict[str, Any]:
         if not isinstance(slot_value, str) or not any(c.isalpha() for c in slot_value):
             dispatcher.utter_message(
                 text="I couldn't find any words to look at. Paste the message "
@@ -130,14 +128,14 @@ class ValidateDraftForm(FormValidationAction):
 
 
 class ActionReviewMessageDraft(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_review_message_draft"
 
     def run(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         draft: Optional[str] = tracker.get_slot("message_draft")
         if draft:

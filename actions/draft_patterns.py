@@ -30,7 +30,18 @@ BLAME: List[Pattern] = [
         _YOU,
         _lemma("be"),
         {"LOWER": {"IN": ["so", "such", "a", "an", "really"]}, "OP": "*"},
-        _any("selfish", "toxic", "pathetic", "cruel", "heartless", "liar", "manipulative", "narcissist", "narcissistic", "coward"),
+        _any(
+            "selfish",
+            "toxic",
+            "pathetic",
+            "cruel",
+            "heartless",
+            "liar",
+            "manipulative",
+            "narcissist",
+            "narcissistic",
+            "coward",
+        ),
     ],
 ]
 PRESSURE: List[Pattern] = [
@@ -40,9 +51,26 @@ PRESSURE: List[Pattern] = [
     [{"LOWER": "last"}, {"LOWER": "chance"}],
     [
         _any("by", "before", "until"),
-        _any("tonight", "tomorrow", "midnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "noon", "the"),
+        _any(
+            "tonight",
+            "tomorrow",
+            "midnight",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "noon",
+            "the",
+        ),
     ],
-    [_lemma("answer", "reply", "respond", "text", "call"), {"LOWER": "me"}, _any("now", "immediately", "asap", "already", "today")],
+    [
+        _lemma("answer", "reply", "respond", "text", "call"),
+        {"LOWER": "me"},
+        _any("now", "immediately", "asap", "already", "today"),
+    ],
     [_I, _lemma("need", "deserve", "want"), {"LOWER": "an"}, {"LOWER": "answer"}],
     [_lemma("ultimatum")],
 ]
@@ -52,8 +80,17 @@ MIND_GAMES: List[Pattern] = [
     [_I, _lemma("do"), _NOT, {"LOWER": "even", "OP": "?"}, _lemma("care")],
     [_I, _lemma("be"), {"LOWER": "so", "OP": "?"}, {"LOWER": "over"}, _YOU],
     [_YOU, _any("will", "'ll", "ll"), _lemma("regret", "miss", "see")],
-    [_any("someone", "somebody", "everyone"), {"LOWER": "else", "OP": "?"}, _lemma("be"), {"LOWER": "interested"}],
-    [{"LOWER": "my"}, {"LOWER": "new"}, _any("gf", "bf", "girlfriend", "boyfriend", "partner", "man", "girl", "guy")],
+    [
+        _any("someone", "somebody", "everyone"),
+        {"LOWER": "else", "OP": "?"},
+        _lemma("be"),
+        {"LOWER": "interested"},
+    ],
+    [
+        {"LOWER": "my"},
+        {"LOWER": "new"},
+        _any("gf", "bf", "girlfriend", "boyfriend", "partner", "man", "girl", "guy"),
+    ],
     [_lemma("jealous")],
 ]
 GUILT: List[Pattern] = [

@@ -6,7 +6,7 @@ would show raw intent names ("Did you mean 'ask_space'?").
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -37,22 +37,20 @@ MAX_CHOICES = 3
 
 
 class ActionOfferLikelyTopics(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_default_ask_affirmation"
 
     def run(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         ranking = tracker.latest_message.get("intent_ranking") or []
-        likely = [
-            entry["name"] for entry in ranking if entry.get("name") in INTENT_TITLES
-        ][:MAX_CHOICES]
-        buttons = [
-            {"title": INTENT_TITLES[intent], "payload": f"/{intent}"} for intent in likely
+        likely = [entry["name"] for entry in ranking if entry.get("name") in INTENT_TITLES][
+            :MAX_CHOICES
         ]
+        buttons = [{"title": INTENT_TITLES[intent], "payload": f"/{intent}"} for intent in likely]
         # Rasa's two-stage fallback reads out_of_scope here as "none of these".
         buttons.append({"title": "Something else", "payload": "/out_of_scope"})
         dispatcher.utter_message(

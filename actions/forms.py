@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
@@ -36,14 +36,14 @@ class ActionLeaveForm(Action):
     applies without a copy per form.
     """
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_leave_form"
 
     def run(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         if tracker.active_loop_name == GUIDE_FORM:
@@ -68,15 +68,13 @@ class ActionLeaveForm(Action):
 class ActionResetGuide(Action):
     """Starting the guide again means starting at step 1."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_reset_guide"
 
     def run(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
-        return [SlotSet(step, None) for step in GUIDE_STEPS] + [
-            SlotSet("guide_paused", False)
-        ]
+        return [SlotSet(step, None) for step in GUIDE_STEPS] + [SlotSet("guide_paused", False)]

@@ -7,7 +7,7 @@ deletion flow (actions/privacy.py) removes both at once.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Dict, List, Optional, Text, TypedDict
+from typing import Any, Dict, List, Optional, TypedDict
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -51,7 +51,9 @@ def render_journal(entries: List[JournalEntry]) -> str:
         if len(answer) > SHOWN_ANSWER_CHARS:
             answer = answer[:SHOWN_ANSWER_CHARS].rstrip() + "…"
         topic = TOPIC_NAMES.get(entry["topic"], entry["topic"])
-        lines.append(f"\n{_format_date(entry['date'])} · {topic}\nQ: {entry['prompt']}\nA: {answer}")
+        lines.append(
+            f"\n{_format_date(entry['date'])} · {topic}\nQ: {entry['prompt']}\nA: {answer}"
+        )
     return "\n".join(lines)
 
 
@@ -61,14 +63,14 @@ def _format_date(iso_date: str) -> str:
 
 
 class ActionShowJournal(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_show_journal"
 
     def run(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         dispatcher.utter_message(text=render_journal(tracker.get_slot("journal") or []))
         return []

@@ -7,7 +7,7 @@ conversation and deletes every stored row from before it.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, EventType
@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 
 class ActionDeleteMyData(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         # endpoints.yml names this action as the tracker store's deletion marker.
         return "action_delete_my_data"
 
@@ -23,7 +23,7 @@ class ActionDeleteMyData(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         dispatcher.utter_message(
             text="Done. Your journal and our conversation have been deleted "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -50,14 +50,14 @@ class ActionAskReflectionAnswer(Action):
     def __init__(self, rng: Optional[random.Random] = None) -> None:
         self._rng = rng or random.Random()
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_reflection_answer"
 
     def run(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         topic, index, used = choose_prompt(
             tracker.get_slot("last_topic"),
@@ -82,14 +82,14 @@ class ActionAskReflectionAnswer(Action):
 class ActionSaveReflection(Action):
     """Keeps the answer, with its prompt, topic and date, in the journal."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_save_reflection"
 
     def run(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         prompt = tracker.get_slot("reflection_prompt") or {"topic": GENERAL, "text": ""}
         entry = new_entry(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -46,14 +46,14 @@ def space_advice(days: Optional[int]) -> str:
 
 
 class ActionAdviseSpace(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_advise_space"
 
     def run(
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         days = days_since(tracker.get_slot("time_since_breakup"))
         dispatcher.utter_message(text=space_advice(days))

@@ -10,7 +10,7 @@ hide the data; this removes it from the database.
 from __future__ import annotations
 
 import logging
-from typing import Any, Optional, Text
+from typing import Any, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -24,7 +24,7 @@ class DeletingSQLTrackerStore(SQLTrackerStore):
     def __init__(
         self,
         domain: Optional[Domain] = None,
-        deletion_action: Text = "action_delete_my_data",
+        deletion_action: str = "action_delete_my_data",
         **kwargs: Any,
     ) -> None:
         super().__init__(domain=domain, **kwargs)
@@ -45,7 +45,7 @@ class DeletingSQLTrackerStore(SQLTrackerStore):
         await super().save(remaining)
         logger.info("Deleted the stored conversation of one sender on request.")
 
-    def delete_sender(self, sender_id: Text) -> int:
+    def delete_sender(self, sender_id: str) -> int:
         """Remove every stored event of ``sender_id``; returns the row count."""
         with self.session_scope() as session:
             deleted = (
@@ -60,9 +60,6 @@ class DeletingSQLTrackerStore(SQLTrackerStore):
         """Index of the latest deletion marker, if anything precedes it."""
         for index in range(len(tracker.events) - 1, 0, -1):
             event = tracker.events[index]
-            if (
-                isinstance(event, ActionExecuted)
-                and event.action_name == self.deletion_action
-            ):
+            if isinstance(event, ActionExecuted) and event.action_name == self.deletion_action:
                 return index
         return None

@@ -19,7 +19,5 @@ def load_pipeline() -> Language:
     """Load the assembled pipeline once per process (used by the action server)."""
     path = Path(os.environ.get("HEARTWISE_SPACY_MODEL", DEFAULT_PIPELINE_PATH))
     if not path.exists():
-        raise RuntimeError(
-            f"spaCy pipeline not found at {path}: run `make spacy-model` first."
-        )
+        raise RuntimeError(f"spaCy pipeline not found at {path}: run `make spacy-model` first.")
     return spacy.load(path)

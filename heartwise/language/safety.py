@@ -42,16 +42,45 @@ _TO = {"LOWER": "to", "OP": "?"}
 _WANT = _lemma("want", "wanna", "wish")
 _MYSELF = _any("myself", "meself", "myslef", "my self")
 _PERSON = _any(
-    "he", "she", "they", "ex", "husband", "wife", "partner", "boyfriend",
-    "girlfriend", "bf", "gf", "fiance", "fiancee",
+    "he",
+    "she",
+    "they",
+    "ex",
+    "husband",
+    "wife",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "bf",
+    "gf",
+    "fiance",
+    "fiancee",
 )
 _AGES = [str(age) for age in range(10, 18)] + [
-    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
     "seventeen",
 ]
 _TIME_UNITS = _any(
-    "day", "days", "week", "weeks", "month", "months", "hours", "weeks", "min",
-    "mins", "minutes", "times", "messages", "texts",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "hours",
+    "weeks",
+    "min",
+    "mins",
+    "minutes",
+    "times",
+    "messages",
+    "texts",
 )
 _I_AM = [{"LOWER": "i"}, {"LOWER": {"IN": ["am", "'m", "m"]}, "OP": "?"}]
 
@@ -68,7 +97,12 @@ _CRISIS: List[Pattern] = [
     _phrase("better off without me"),
     [_lemma("overdose")],
     [_lemma("take"), {"LOWER": "all"}, {"OP": "?"}, _any("pills", "tablets", "meds")],
-    [_lemma("jump"), _any("off", "from"), {"OP": "?"}, _any("bridge", "building", "roof", "cliff", "balcony")],
+    [
+        _lemma("jump"),
+        _any("off", "from"),
+        {"OP": "?"},
+        _any("bridge", "building", "roof", "cliff", "balcony"),
+    ],
     [_lemma("make"), _MYSELF, _lemma("throw", "puke", "vomit", "sick")],
     [_lemma("stop"), {"LOWER": "eating"}],
 ]
@@ -85,10 +119,16 @@ _ABUSE: List[Pattern] = [
     [
         _PERSON,
         {"OP": "?"},
-        _lemma("hit", "punch", "slap", "choke", "strangle", "kick", "beat", "smack", "rape", "assault"),
+        _lemma(
+            "hit", "punch", "slap", "choke", "strangle", "kick", "beat", "smack", "rape", "assault"
+        ),
         {"LOWER": "me"},
     ],
-    [_lemma("threaten"), {"LOWER": "to"}, _lemma("kill", "hurt", "hit", "beat", "leak", "post", "share")],
+    [
+        _lemma("threaten"),
+        {"LOWER": "to"},
+        _lemma("kill", "hurt", "hit", "beat", "leak", "post", "share"),
+    ],
     [_any("afraid", "scared", "terrified", "frightened"), {"LOWER": "of"}, _any("him", "her")],
     [
         _any("afraid", "scared", "terrified", "frightened"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import SPACY_DOCS
@@ -33,13 +33,11 @@ class RulerEntityExtractor(SpacyEntityExtractor):
                 self.add_extractor_name(self._extract_entities(doc)),
                 self._config["dimensions"],
             )
-            message.set(
-                ENTITIES, message.get(ENTITIES, []) + extracted, add_to_output=True
-            )
+            message.set(ENTITIES, message.get(ENTITIES, []) + extracted, add_to_output=True)
         return messages
 
     @staticmethod
-    def _extract_entities(doc: Any) -> List[Dict[Text, Any]]:
+    def _extract_entities(doc: Any) -> List[Dict[str, Any]]:
         return [
             {
                 "entity": ent.label_,

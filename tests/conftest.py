@@ -1,0 +1,59 @@
+"""Shared fixtures: real rasa_sdk Trackers built from the real domain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+TrackerFactory = Callable[..., Tracker]
+
+
+@pytest.fixture(scope="session")
+def domain() -> Dict[str, Any]:
+    return yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture
+def tracker_for(domain: Dict[str, Any]) -> TrackerFactory:
+    """Builds a Tracker as the action server would receive it."""
+
+    def build(
+        text: str = "",
+        intent: Optional[str] = None,
+        slots: Optional[Dict[str, Any]] = None,
+        entities: Optional[List[Dict[str, Any]]] = None,
+        intent_ranking: Optional[List[Dict[str, Any]]] = None,
+        active_loop: Optional[str] = None,
+        events: Optional[List[Dict[str, Any]]] = None,
+    ) -> Tracker:
+        all_slots = {name: None for name in domain["slots"]}
+        all_slots.update(slots or {})
+        return Tracker(
+            sender_id="test-user",
+            slots=all_slots,
+            latest_message={
+                "text": text,
+                "intent": {"name": intent, "confidence": 1.0} if intent else {},
+                "entities": entities or [],
+                "intent_ranking": intent_ranking or [],
+            },
+            events=events or [],
+            paused=False,
+            followup_action=None,
+            active_loop={"name": active_loop} if active_loop else {},
+            latest_action_name="action_listen",
+        )
+
+    return build

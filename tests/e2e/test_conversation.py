@@ -1,0 +1,185 @@
+"""Talking to the real servers over REST, as a client would."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import requests
+
+from tests.helpers import button_titles
+
+CRISIS_LINES = ("988", "741741", "116 123", "findahelpline.com", "emergency")
+
+
+def test_greeting_says_what_heartwise_is(bot, sender):
+    messages = bot.say(sender, "hi there")
+    text = messages[0]["text"]
+    assert "Heartwise" in text and "not a person or a therapist" in text
+    assert "Walk me through it" in button_titles(messages)
+
+
+def test_it_says_plainly_that_it_is_a_bot(bot, sender):
+    assert "I'm a bot" in bot.reply(sender, "am i talking to a real human right now?")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i want to kill myself",
+        "everyone would be better off without me honestly",
+        "kms",
+        "i havent eaten in 4 days since he left, i dont deserve to",
+    ],
+)
+def test_crisis_messages_get_crisis_lines_at_once(bot, sender, message):
+    text = bot.reply(sender, message)
+    for line in CRISIS_LINES:
+        assert line in text
+
+
+def test_a_no_after_the_crisis_check_in_keeps_help_in_view(bot, sender):
+    bot.reply(sender, "i just want to disappear forever")
+    text = bot.reply(sender, "no, you misunderstood me")
+    assert "988" in text and "116 123" in text
+
+
+def test_abuse_is_never_coached_back_into_the_relationship(bot, sender):
+    first = bot.reply(sender, "my boyfriend hit me last night when i said i wanted to leave")
+    assert "1-800-799-7233" in first and "0808 2000 247" in first
+    later = bot.reply(sender, "but i still want him back, how do i win him back?")
+    assert "won't help with getting back" in later
+    assert "won't help with getting back" in bot.reply(sender, "walk me through the guide")
+
+
+def test_surveillance_is_refused(bot, sender):
+    assert "can't help with tracking" in bot.reply(
+        sender, "how do i read her whatsapp messages without her knowing"
+    )
+
+
+def test_space_advice_uses_the_time_since_the_breakup(bot, sender):
+    text = bot.reply(
+        sender,
+        "my girlfriend broke up with me 3 weeks ago. how long should i give her space before i text?",
+    )
+    assert "about 3 weeks" in text
+    tracker = bot.tracker(sender)
+    assert tracker["slots"]["ex_role"] == "girlfriend"
+    assert tracker["slots"]["time_since_breakup"] == "3 weeks ago"
+
+
+def test_the_guided_walk_through(bot, sender):
+    assert "Step 1 of 3" in bot.reply(sender, "can you walk me through the steps")
+    assert "Step 2 of 3" in bot.reply(sender, "yes")
+    # A question mid-guide is answered, and the guide is offered again.
+    detour = bot.reply(sender, "wait, how long should i stay no contact?")
+    assert "where were we" in detour
+    assert "Step 2 of 3" in bot.reply(sender, "ok where were we?")
+    for expected in (
+        "Step 3 of 3",
+        "Perspective 1 of 2",
+        "Perspective 2 of 2",
+        "Resources",
+        "The decision",
+    ):
+        assert expected in bot.reply(sender, "continue")
+    assert "That's the whole guide" in bot.reply(sender, "yes")
+
+
+def test_not_now_pauses_the_guide(bot, sender):
+    bot.reply(sender, "start the guide")
+    assert "pause" in bot.reply(sender, "not now")
+    assert "Step 1 of 3" in bot.reply(sender, "where were we")
+
+
+def test_reflection_answers_go_into_the_journal(bot, sender):
+    bot.reply(sender, "i feel so lonely since my husband left")
+    prompt = bot.reply(sender, "give me a reflection question")
+    assert "reflect" in prompt
+    assert "journal" in bot.reply(sender, "Mostly the evenings. The house is so quiet.")
+    second_prompt = bot.reply(sender, "another reflection question please")
+    assert second_prompt != prompt
+    bot.reply(sender, "calling my sister helped")
+    journal = bot.reply(sender, "show me my journal")
+    assert journal.index("calling my sister helped") < journal.index("Mostly the evenings")
+
+
+def test_the_draft_coach_flags_and_suggests(bot, sender):
+    assert "Paste the message" in bot.reply(
+        sender, "can you check a text before i send it to my ex"
+    )
+    review = bot.reply(
+        sender, "You never cared about me. It's your fault. Answer me by tonight or else."
+    )
+    assert '"You never"' in review and '"your fault"' in review and '"by tonight"' in review
+    assert "A calmer version could be" in review
+
+
+def test_the_assessment_reflects_the_answers(bot, sender):
+    assert "what went wrong" in bot.reply(sender, "start the assessment").lower()
+    bot.reply(sender, "we kept fighting about where to live")
+    bot.reply(sender, "honestly no, i dont think so")
+    bot.reply(sender, "no, she wants to move abroad and i dont")
+    summary = bot.reply(sender, "i started seeing a counsellor")
+    assert "we kept fighting about where to live" in summary
+    assert "i started seeing a counsellor" in summary
+    assert "kinder choice" in summary
+
+
+def test_a_crisis_inside_a_form_gets_help_at_once(bot, sender):
+    bot.reply(sender, "start the assessment")
+    text = bot.reply(sender, "i dont want to be alive anymore")
+    assert "988" in text
+    # The crisis message was not taken as an assessment answer.
+    assert bot.tracker(sender)["slots"]["assessment_what_went_wrong"] is None
+
+
+def test_deleting_my_data_removes_it_from_the_database(bot, sender):
+    secret = "the night we broke up he said i was too much"
+    bot.reply(sender, "give me a reflection question")
+    bot.reply(sender, secret)
+    assert secret in bot.reply(sender, "show my journal")
+    assert "permanently delete" in bot.reply(sender, "delete my data")
+    assert "deleted" in bot.reply(sender, "yes")
+    with sqlite3.connect(bot.database) as db:
+        stored = [
+            row[0] for row in db.execute("SELECT data FROM events WHERE sender_id = ?", (sender,))
+        ]
+    assert stored, "the deletion itself is recorded"
+    assert not any(secret in data or "reflection question" in data for data in stored)
+    assert "empty" in bot.reply(sender, "show my journal")
+
+
+def test_declining_deletion_keeps_everything(bot, sender):
+    bot.reply(sender, "delete everything about me")
+    assert "kept everything" in bot.reply(sender, "no")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "",
+        "   ",
+        "😭😭😭",
+        "hola, mi novia me dejó ayer",
+        "<script>alert('hi')</script>",
+        "x" * 10_000,
+    ],
+)
+def test_odd_input_gets_a_clear_answer(bot, sender, message):
+    messages = bot.say(sender, message)
+    assert messages and all(m.get("text") for m in messages)
+    # The conversation carries on normally afterwards.
+    assert "Heartwise" in bot.reply(sender, "hello")
+
+
+def test_malformed_json_is_rejected_and_nothing_breaks(bot, sender):
+    response = requests.post(
+        f"{bot.url}/webhooks/rest/webhook",
+        data=b'{"sender": "x", "message": ',
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == 400
+    assert "Heartwise" in bot.reply(sender, "hi")

@@ -1,0 +1,28 @@
+"""An unclear message gets the likeliest topics as buttons, in plain words."""
+
+from __future__ import annotations
+
+from actions.fallback import ActionOfferLikelyTopics
+
+
+def test_likeliest_topics_are_offered_as_buttons(tracker_for, dispatcher, domain):
+    tracker = tracker_for(
+        text="idk what to do about the whole thing",
+        intent="nlu_fallback",
+        intent_ranking=[
+            {"name": "nlu_fallback", "confidence": 0.3},
+            {"name": "ask_space", "confidence": 0.28},
+            {"name": "greet", "confidence": 0.2},
+            {"name": "want_ex_back", "confidence": 0.15},
+            {"name": "consider_moving_on", "confidence": 0.1},
+            {"name": "ask_book", "confidence": 0.05},
+        ],
+    )
+    ActionOfferLikelyTopics().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert [(b["title"], b["payload"]) for b in message["buttons"]] == [
+        ("Space and no contact", "/ask_space"),
+        ("Getting back together", "/want_ex_back"),
+        ("Moving on", "/consider_moving_on"),
+        ("Something else", "/out_of_scope"),
+    ]

@@ -1,0 +1,43 @@
+"""Leaving a form hands the interrupting message back to the rules."""
+
+from __future__ import annotations
+
+from rasa_sdk.events import ActionExecuted, ActiveLoop, SlotSet
+
+from actions.forms import GUIDE_STEPS, ActionLeaveForm, ActionResetGuide
+
+
+def test_leaving_a_form_replays_the_message(tracker_for, dispatcher, domain):
+    tracker = tracker_for(
+        text="how long should i wait?",
+        intent="ask_space",
+        entities=[{"entity": "ex_role", "value": "wife"}],
+        active_loop="assessment_form",
+    )
+    events = ActionLeaveForm().run(dispatcher, tracker, domain)
+    assert events[:2] == [ActiveLoop(None), SlotSet("requested_slot", None)]
+    assert events[2] == ActionExecuted("action_listen")
+    replayed = events[3]
+    assert replayed["event"] == "user"
+    assert replayed["text"] == "how long should i wait?"
+    assert replayed["parse_data"]["intent"]["name"] == "ask_space"
+    assert replayed["parse_data"]["entities"] == [{"entity": "ex_role", "value": "wife"}]
+    assert dispatcher.messages == []
+
+
+def test_leaving_the_guide_remembers_that_it_was_paused(tracker_for, dispatcher, domain):
+    events = ActionLeaveForm().run(
+        dispatcher, tracker_for(text="not now", intent="deny", active_loop="guide_form"), domain
+    )
+    assert SlotSet("guide_paused", True) in events
+
+
+def test_restarting_the_guide_clears_every_step(tracker_for, dispatcher, domain):
+    tracker = tracker_for(slots={step: True for step in GUIDE_STEPS})
+    events = ActionResetGuide().run(dispatcher, tracker, domain)
+    assert {event["name"] for event in events} == {*GUIDE_STEPS, "guide_paused"}
+    assert all(event["value"] in (None, False) for event in events)
+
+
+def test_guide_steps_match_the_form(domain):
+    assert tuple(domain["forms"]["guide_form"]["required_slots"]) == GUIDE_STEPS
