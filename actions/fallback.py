@@ -34,6 +34,8 @@ INTENT_TITLES: Dict[str, str] = {
     "delete_my_data": "Delete my data",
 }
 MAX_CHOICES = 3
+# Offered when the classifier has no idea at all (empty text, gibberish).
+STARTING_POINTS = ("start_guide", "request_reflection", "check_message_draft")
 
 
 class ActionOfferLikelyTopics(Action):
@@ -46,15 +48,18 @@ class ActionOfferLikelyTopics(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
-        ranking = tracker.latest_message.get("intent_ranking") or []
-        likely = [entry["name"] for entry in ranking if entry.get("name") in INTENT_TITLES][
-            :MAX_CHOICES
+        message = tracker.latest_message
+        ranking = message.get("intent_ranking") or []
+        likely = [entry["name"] for entry in ranking if entry.get("name") in INTENT_TITLES]
+        if not (message.get("text") or "").strip():
+            text = "Your message came through empty. What's on your mind? You could start here:"
+        else:
+            text = "I'm not sure I understood. Is it about one of these?"
+        buttons = [
+            {"title": INTENT_TITLES[intent], "payload": f"/{intent}"}
+            for intent in (likely or STARTING_POINTS)[:MAX_CHOICES]
         ]
-        buttons = [{"title": INTENT_TITLES[intent], "payload": f"/{intent}"} for intent in likely]
         # Rasa's two-stage fallback reads out_of_scope here as "none of these".
         buttons.append({"title": "Something else", "payload": "/out_of_scope"})
-        dispatcher.utter_message(
-            text="I'm not sure I understood. Is it about one of these?",
-            buttons=buttons,
-        )
+        dispatcher.utter_message(text=text, buttons=buttons)
         return []

@@ -98,7 +98,6 @@ class ActionSaveReflection(Action):
             answer=tracker.get_slot("reflection_answer") or "",
         )
         journal = [*(tracker.get_slot("journal") or []), entry]
-        dispatcher.utter_message(response="utter_journal_saved")
         return [
             SlotSet("journal", journal),
             SlotSet("reflection_answer", None),

@@ -183,3 +183,17 @@ def test_malformed_json_is_rejected_and_nothing_breaks(bot, sender):
     )
     assert response.status_code == 400
     assert "Heartwise" in bot.reply(sender, "hi")
+
+
+def test_an_unclear_message_offers_the_likeliest_topics(bot, sender):
+    messages = bot.say(sender, "asdkjh qweoiu")
+    assert "Is it about one of these?" in messages[0]["text"]
+    assert "Something else" in button_titles(messages)
+    # Choosing a topic answers it.
+    assert "no contact" in bot.reply(sender, "/ask_space")
+
+
+def test_an_empty_message_is_pointed_somewhere_useful(bot, sender):
+    messages = bot.say(sender, "")
+    assert "empty" in messages[0]["text"]
+    assert "Walk me through the guide" in button_titles(messages)

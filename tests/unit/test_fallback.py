@@ -26,3 +26,15 @@ def test_likeliest_topics_are_offered_as_buttons(tracker_for, dispatcher, domain
         ("Moving on", "/consider_moving_on"),
         ("Something else", "/out_of_scope"),
     ]
+
+
+def test_an_empty_message_is_answered_with_starting_points(tracker_for, dispatcher, domain):
+    ActionOfferLikelyTopics().run(dispatcher, tracker_for(text="  ", intent="nlu_fallback"), domain)
+    [message] = dispatcher.messages
+    assert "empty" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/start_guide",
+        "/request_reflection",
+        "/check_message_draft",
+        "/out_of_scope",
+    ]

@@ -1,0 +1,148 @@
+"""The training data, rules and responses keep the promises the product makes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Dict, List, Set
+
+import pytest
+import yaml
+
+from tests.conftest import PROJECT_ROOT
+
+GUIDE = PROJECT_ROOT.parent / "shared" / "guide" / "how-to-win-your-ex-back.txt"
+GUIDE_TOPICS = [
+    "want_ex_back",
+    "express_feelings",
+    "ask_mind_games",
+    "express_anger",
+    "ask_kindness",
+    "ask_self_improvement",
+    "ask_therapy",
+    "ask_communication",
+    "ask_space",
+    "assess_relationship",
+    "ask_compatibility",
+    "ask_book",
+    "consider_moving_on",
+]
+SAFETY = ["crisis", "report_abuse", "request_surveillance"]
+CONTRACT = (
+    GUIDE_TOPICS
+    + SAFETY
+    + [
+        "start_guide",
+        "request_reflection",
+        "show_journal",
+        "delete_my_data",
+        "check_message_draft",
+        "greet",
+        "goodbye",
+        "affirm",
+        "deny",
+        "thank",
+        "bot_challenge",
+        "ask_capabilities",
+        "out_of_scope",
+    ]
+)
+
+
+def examples(path: Path) -> Dict[str, List[str]]:
+    found: Dict[str, List[str]] = {}
+    for files in [path] if path.is_file() else sorted(path.glob("*.yml")):
+        for block in yaml.safe_load(files.read_text()).get("nlu", []):
+            if "intent" in block:
+                lines = [
+                    line[2:].strip() for line in block["examples"].splitlines() if line.strip()
+                ]
+                found.setdefault(block["intent"], []).extend(lines)
+    return found
+
+
+def steps(folder: Path, key: str) -> List[dict]:
+    return [
+        step
+        for file in sorted(folder.glob("*.yml"))
+        for block in yaml.safe_load(file.read_text()).get(key, [])
+        for step in block.get("steps", [])
+    ]
+
+
+def intents_in(step_list: List[dict]) -> Set[str]:
+    names = {step["intent"] for step in step_list if "intent" in step}
+    names |= {
+        option["intent"]
+        for step in step_list
+        for option in step.get("or", [])
+        if "intent" in option
+    }
+    return names
+
+
+@pytest.fixture(scope="module")
+def training() -> Dict[str, List[str]]:
+    return examples(PROJECT_ROOT / "data" / "nlu")
+
+
+@pytest.mark.parametrize("intent", GUIDE_TOPICS + SAFETY)
+def test_topic_and_safety_intents_have_at_least_25_examples(training, intent):
+    assert len(set(training[intent])) >= 25
+
+
+def test_every_contract_intent_is_in_the_domain(domain):
+    assert set(CONTRACT) <= set(domain["intents"])
+
+
+def test_held_out_messages_are_never_trained_on(training):
+    held_out = examples(PROJECT_ROOT / "tests" / "nlu" / "holdout.yml")
+    assert set(CONTRACT) <= set(held_out)
+    trained = {text.lower() for texts in training.values() for text in texts}
+    assert not [text for texts in held_out.values() for text in texts if text.lower() in trained]
+
+
+def test_every_intent_is_covered_by_a_test_story(domain):
+    covered = intents_in(steps(PROJECT_ROOT / "tests" / "stories", "stories"))
+    assert set(domain["intents"]) - covered == set()
+
+
+def test_only_continuing_keeps_the_guide_going(domain):
+    rules = yaml.safe_load((PROJECT_ROOT / "data" / "rules" / "guide.yml").read_text())["rules"]
+    [pause] = [rule for rule in rules if rule["rule"] == "any other message pauses the guide"]
+    leaving = intents_in(pause["steps"])
+    assert leaving | {"affirm", "resume_guide"} == set(domain["intents"]) | {"nlu_fallback"}
+
+
+def response_texts(domain) -> Dict[str, List[str]]:
+    return {
+        name: [variant["text"] for variant in variants if "text" in variant]
+        for name, variants in domain["responses"].items()
+    }
+
+
+# Facts carry over from the guide, titles and names included.
+BOOK = re.compile(r"the magic of making up\W+by t\W+(dub\W+)?jackson")
+
+
+def test_responses_do_not_copy_the_guide(domain):
+    guide_words = re.findall(r"[a-z']+", BOOK.sub(" ", GUIDE.read_text().lower()))
+    guide_runs = {" ".join(guide_words[i : i + 7]) for i in range(len(guide_words) - 6)}
+    for name, texts in response_texts(domain).items():
+        for text in texts:
+            words = re.findall(r"[a-z']+", BOOK.sub(" ", text.lower()))
+            copied = [" ".join(words[i : i + 7]) for i in range(len(words) - 6)]
+            assert not guide_runs.intersection(copied), name
+
+
+def test_responses_stay_brief(domain):
+    for name, texts in response_texts(domain).items():
+        for text in texts:
+            sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+            assert len(sentences) <= 5, name
+
+
+def test_no_response_promises_the_ex_will_return(domain):
+    promise = re.compile(r"(will|going to) (come|get \w+) back|guarantee|for sure", re.I)
+    for name, texts in response_texts(domain).items():
+        assert not [text for text in texts if promise.search(text)], name
