@@ -77,4 +77,4 @@ class ActionResetGuide(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
-        return [SlotSet(step, None) for step in GUIDE_STEPS] + [SlotSet("guide_paused", False)]
+        return [SlotSet(step, None) for step in GUIDE_STEPS]

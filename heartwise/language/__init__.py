@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 import spacy
@@ -17,7 +16,8 @@ DEFAULT_PIPELINE_PATH = PROJECT_ROOT / "var" / "spacy" / "en_heartwise"
 @functools.lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """Load the assembled pipeline once per process (used by the action server)."""
-    path = Path(os.environ.get("HEARTWISE_SPACY_MODEL", DEFAULT_PIPELINE_PATH))
-    if not path.exists():
-        raise RuntimeError(f"spaCy pipeline not found at {path}: run `make spacy-model` first.")
-    return spacy.load(path)
+    if not DEFAULT_PIPELINE_PATH.exists():
+        raise RuntimeError(
+            f"spaCy pipeline not found at {DEFAULT_PIPELINE_PATH}: run `make spacy-model` first."
+        )
+    return spacy.load(DEFAULT_PIPELINE_PATH)

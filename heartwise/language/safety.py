@@ -113,7 +113,14 @@ _CRISIS_EXPLICITLY_NEGATIVE: List[Pattern] = [
     [_NOT, _WANT, _TO, {"LOWER": "be"}, _any("alive", "here")],
     _phrase("no reason to live"),
     _phrase("nothing to live for"),
-    [_NOT, _lemma("eat", "ate", "eaten"), {"OP": "?"}, _any("days", "week", "weeks")],
+    [
+        _NOT,
+        _lemma("eat", "ate", "eaten"),
+        {"LOWER": {"IN": ["in", "for", "anything", "properly", "since", "a", "like"]}, "OP": "*"},
+        {"LIKE_NUM": True, "OP": "?"},
+        _any("day", "days", "week", "weeks"),
+    ],
+    [_NOT, _lemma("deserve"), {"LOWER": "to"}, _lemma("live", "eat", "exist", "be")],
 ]
 _ABUSE: List[Pattern] = [
     [

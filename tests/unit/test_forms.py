@@ -35,8 +35,7 @@ def test_leaving_the_guide_remembers_that_it_was_paused(tracker_for, dispatcher,
 def test_restarting_the_guide_clears_every_step(tracker_for, dispatcher, domain):
     tracker = tracker_for(slots={step: True for step in GUIDE_STEPS})
     events = ActionResetGuide().run(dispatcher, tracker, domain)
-    assert {event["name"] for event in events} == {*GUIDE_STEPS, "guide_paused"}
-    assert all(event["value"] in (None, False) for event in events)
+    assert events == [SlotSet(step, None) for step in GUIDE_STEPS]
 
 
 def test_guide_steps_match_the_form(domain):

@@ -33,6 +33,8 @@ def forced_intent():
         "i started cutting myself again",
         "i just want to disappear",
         "i havent eaten in days and i dont care",
+        "i havent eaten in 4 days since he left",
+        "i dont deserve to eat",
         "i keep making myself throw up after meals",
         "i wish i was dead",
         "ill just unalive myself lol",
