@@ -83,7 +83,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check actions heartwise tests scripts
 	$(BIN)/ruff format --check actions heartwise tests scripts
 
-test: validate lint $(MODEL) test-unit test-stories test-e2e test-nlu
+test: validate lint $(MODEL) test-unit test-stories test-nlu test-e2e
 
 test-unit: $(SPACY_MODEL)/meta.json
 	$(BIN)/pytest tests/unit

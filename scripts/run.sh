@@ -38,7 +38,8 @@ pids+=($!)
 wait_for "http://127.0.0.1:$ACTIONS_PORT/health" "The action server" 120
 
 if [[ "${1:-}" == "--shell" ]]; then
-  "$BIN/rasa" shell --model models/heartwise.tar.gz --endpoints endpoints.yml
+  "$BIN/rasa" shell --model models/heartwise.tar.gz --endpoints endpoints.yml \
+    --interface 127.0.0.1 --port "$RASA_PORT"
   exit 0
 fi
 
