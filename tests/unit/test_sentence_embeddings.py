@@ -1,0 +1,111 @@
+"""The MiniLM featurizer: refuses tampered weights, and gives stable, normalised
+features of the right shape."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from heartwise.nlu.sentence_embeddings import (
+    EMBEDDING_DIM,
+    ModelIntegrityError,
+    SentenceEmbeddingFeaturizer,
+    default_model_dir,
+    verify_model_files,
+)
+
+
+@pytest.fixture(scope="module")
+def featurizer() -> SentenceEmbeddingFeaturizer:
+    config = {**SentenceEmbeddingFeaturizer.get_default_config(), "batch_size": 2}
+    return SentenceEmbeddingFeaturizer(config, "minilm")
+
+
+def tokenized(text: str) -> Message:
+    message = Message(data={TEXT: text})
+    tokens, offset = [], 0
+    for word in text.split():
+        start = text.index(word, offset)
+        tokens.append(Token(word, start))
+        offset = start + len(word)
+    message.set(TOKENS_NAMES[TEXT], tokens)
+    return message
+
+
+def features(message: Message):
+    sequence, sentence = message.get_dense_features(TEXT)
+    return sequence.features, sentence.features
+
+
+def test_the_installed_model_is_the_upstream_one():
+    verify_model_files(default_model_dir())
+
+
+@pytest.mark.parametrize("tampered", ["tokenizer.json", "model.safetensors"])
+def test_a_tampered_model_file_is_refused(tmp_path, tampered):
+    copy = tmp_path / "model"
+    shutil.copytree(default_model_dir(), copy)
+    with (copy / tampered).open("ab") as stream:
+        stream.write(b"\0")
+    with pytest.raises(ModelIntegrityError, match="refusing"):
+        SentenceEmbeddingFeaturizer(
+            {**SentenceEmbeddingFeaturizer.get_default_config(), "model_path": str(copy)}, "x"
+        )
+
+
+def test_a_missing_model_file_is_refused(tmp_path):
+    with pytest.raises(ModelIntegrityError, match="Missing"):
+        verify_model_files(tmp_path)
+
+
+def test_one_vector_per_token_and_a_normalised_sentence_vector(featurizer):
+    message = tokenized("I've been on day 26 of no contact, when should I reach out?")
+    featurizer.process([message])
+    sequence, sentence = features(message)
+    assert sequence.shape == (len(message.get(TOKENS_NAMES[TEXT])), EMBEDDING_DIM)
+    assert sentence.shape == (1, EMBEDDING_DIM)
+    assert np.linalg.norm(sentence) == pytest.approx(1.0, abs=1e-5)
+    assert np.all(np.linalg.norm(sequence, axis=1) > 0)
+
+
+def test_identical_text_gets_identical_features(featurizer):
+    first, second = tokenized("she left me last night"), tokenized("she left me last night")
+    featurizer.process([first])
+    featurizer.process([second])
+    for a, b in zip(features(first), features(second), strict=False):
+        assert np.array_equal(a, b)
+
+
+def test_batched_training_data_matches_one_message_at_a_time(featurizer):
+    texts = ["how long should i wait", "i miss her so much it hurts", "can you check my text"]
+    batch = TrainingData([tokenized(text) for text in texts])
+    featurizer.process_training_data(batch)
+    for example, text in zip(batch.training_examples, texts, strict=False):
+        alone = tokenized(text)
+        featurizer.process([alone])
+        np.testing.assert_allclose(features(example)[1], features(alone)[1], atol=1e-5)
+
+
+def test_meaning_not_just_words_brings_messages_together(featurizer):
+    messages = [
+        tokenized("how many days should i wait before i text my ex"),
+        tokenized("is it too soon to reach out to her after the breakup"),
+        tokenized("what's a good recipe for banana bread"),
+    ]
+    featurizer.process(messages)
+    a, b, c = (features(m)[1][0] for m in messages)
+    assert a @ b > a @ c + 0.2
+
+
+def test_text_past_the_length_limit_still_gets_features(featurizer):
+    message = tokenized("word " * 600)
+    featurizer.process([message])
+    sequence, sentence = features(message)
+    assert sequence.shape[0] == 600 and np.isfinite(sentence).all()
