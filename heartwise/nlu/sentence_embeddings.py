@@ -120,7 +120,7 @@ def token_vectors(tokens: List[Token], encoding: Encoding, hidden: np.ndarray) -
     pieces = [
         (index, start, end)
         for index, ((start, end), special) in enumerate(
-            zip(encoding.offsets, encoding.special_tokens_mask, strict=False)
+            zip(encoding.offsets, encoding.special_tokens_mask, strict=True)
         )
         if not special and end > start
     ]
@@ -188,7 +188,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         for first in range(0, len(messages), size):
             batch = messages[first : first + size]
             encodings, hidden = self._encoder.encode([m.get(TEXT) for m in batch])
-            for message, encoding, states in zip(batch, encodings, hidden, strict=False):
+            for message, encoding, states in zip(batch, encodings, hidden, strict=True):
                 self._add(message, encoding, states)
 
     def _add(self, message: Message, encoding: Encoding, hidden: np.ndarray) -> None:

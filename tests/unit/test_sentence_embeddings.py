@@ -79,7 +79,7 @@ def test_identical_text_gets_identical_features(featurizer):
     first, second = tokenized("she left me last night"), tokenized("she left me last night")
     featurizer.process([first])
     featurizer.process([second])
-    for a, b in zip(features(first), features(second), strict=False):
+    for a, b in zip(features(first), features(second), strict=True):
         assert np.array_equal(a, b)
 
 
@@ -87,7 +87,7 @@ def test_batched_training_data_matches_one_message_at_a_time(featurizer):
     texts = ["how long should i wait", "i miss her so much it hurts", "can you check my text"]
     batch = TrainingData([tokenized(text) for text in texts])
     featurizer.process_training_data(batch)
-    for example, text in zip(batch.training_examples, texts, strict=False):
+    for example, text in zip(batch.training_examples, texts, strict=True):
         alone = tokenized(text)
         featurizer.process([alone])
         np.testing.assert_allclose(features(example)[1], features(alone)[1], atol=1e-5)
