@@ -77,7 +77,12 @@ def entity_scores(out: Path) -> Dict[str, Dict[str, float]]:
     for report_file in sorted(out.glob("*Extractor_report.json")):
         report = json.loads(report_file.read_text())
         for entity, values in report.items():
-            if isinstance(values, dict) and "f1-score" in values and entity != "no_entity":
+            if (
+                isinstance(values, dict)
+                and "f1-score" in values
+                and entity != "no_entity"
+                and not entity.endswith(" avg")
+            ):
                 scores[entity] = {
                     k: round(values[k], 3) for k in ("precision", "recall", "f1-score")
                 }
