@@ -25,7 +25,8 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 MESSAGE = (
-    "i have been on day twenty six of no contact and working on myself, " "when should i text her"
+    "i have been on day twenty six of no contact and working on myself, "
+    "when should i text her again"
 )
 
 
