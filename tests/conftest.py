@@ -1,16 +1,16 @@
-"""Shared fixtures: real rasa_sdk Trackers built from the real domain."""
+"""Shared fixtures: real rasa_sdk Trackers built from the real domain, and the
+real servers (started once per run, only by the tests that ask for them)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import pytest
 import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from tests.servers import MODEL, PROJECT_ROOT, Heartwise
 
 TrackerFactory = Callable[..., Tracker]
 
@@ -57,3 +57,17 @@ def tracker_for(domain: Dict[str, Any]) -> TrackerFactory:
         )
 
     return build
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Heartwise]:
+    """The action server and the Rasa server, shared by tests/e2e and tests/browser."""
+    if not MODEL.exists():
+        pytest.fail("No trained model: run `make train` (make test-e2e does it for you).")
+    heartwise = Heartwise(workdir=tmp_path_factory.mktemp("heartwise"))
+    try:
+        heartwise.start_actions()
+        heartwise.start_rasa()
+        yield heartwise
+    finally:
+        heartwise.stop()

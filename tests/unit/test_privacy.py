@@ -28,6 +28,16 @@ def test_the_action_forgets_everything(tracker_for, dispatcher, domain):
     assert "deleted" in dispatcher.messages[0]["text"]
 
 
+@pytest.mark.parametrize(("channel", "widget_told"), [("socketio", True), ("rest", False)])
+def test_only_the_web_widget_is_told_to_forget_its_transcript(
+    tracker_for, dispatcher, domain, channel, widget_told
+):
+    said_on = [{"event": "user", "text": "yes", "input_channel": channel}]
+    ActionDeleteMyData().run(dispatcher, tracker_for(events=said_on), domain)
+    custom = [m["custom"] for m in dispatcher.messages if m.get("custom")]
+    assert custom == ([{"data": {"event": "data_deleted"}}] if widget_told else [])
+
+
 @pytest.fixture
 def store(tmp_path):
     domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))

@@ -1,0 +1,298 @@
+// Heartwise chat widget. Embed with:
+//   <script src="/heartwise-widget.js" data-server-url="https://chat.example.org" defer></script>
+
+import css from "./widget.css";
+import { readConfig } from "./config.js";
+import { Connection } from "./connection.js";
+import { el, linkified } from "./dom.js";
+import { renderHelp } from "./help.js";
+import { newId, storage } from "./storage.js";
+
+const STATUS_TEXT = {
+  connecting: "Connecting…",
+  online: "",
+  reconnecting: "Connection lost. Reconnecting…",
+};
+
+class HeartwiseWidget {
+  constructor(config) {
+    this.config = config;
+    this.sessionId = storage.sessionId();
+    this.entries = storage.transcript(this.sessionId);
+    this.typingTimer = null;
+    this.host = el("div", { id: "heartwise-widget" });
+    this.root = this.host.attachShadow({ mode: "open" });
+    this.adoptStyles();
+    this.build();
+    this.connection = new Connection(config, this.sessionId, {
+      onBotMessage: (message) => this.onBotMessage(message),
+      onStatus: (status) => this.onStatus(status),
+      onSending: (item) => this.onSending(item),
+      onDelivered: (item) => this.onDelivered(item),
+    });
+  }
+
+  adoptStyles() {
+    const { color, colorText } = this.config;
+    // Only a valid CSS colour gets through: the attribute must not be able to inject rules.
+    const valid = (value, fallback) => (CSS.supports("color", value) ? value : fallback);
+    const themed = `${css}\n:host { --hw-accent: ${valid(color, "#1d5c57")}; --hw-accent-text: ${valid(colorText, "#ffffff")}; }`;
+    // Constructable stylesheets keep working on sites whose CSP forbids inline styles.
+    if ("adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(themed);
+      this.root.adoptedStyleSheets = [sheet];
+    } else {
+      this.root.append(el("style", {}, themed));
+    }
+  }
+
+  build() {
+    const { title, subtitle } = this.config;
+    this.launcher = el(
+      "button",
+      { class: "hw-launcher", type: "button", "aria-expanded": "false", "aria-controls": "hw-panel" },
+      `Talk to ${title}`,
+    );
+    this.helpToggle = el(
+      "button",
+      { class: "hw-help-toggle", type: "button", "aria-expanded": "false", "aria-controls": "hw-help" },
+      "Need help now?",
+    );
+    this.closeButton = el("button", { class: "hw-icon-button", type: "button", "aria-label": "Close chat" }, "×");
+    this.help = el("div", { class: "hw-help", id: "hw-help", role: "region", "aria-label": "Urgent help", hidden: true });
+    renderHelp(this.help, el);
+    this.newButton = el("button", { class: "hw-text-button", type: "button" }, "New conversation");
+    this.deleteButton = el("button", { class: "hw-text-button", type: "button" }, "Delete my data");
+    this.status = el("p", { class: "hw-status", role: "status" });
+    this.log = el("div", { class: "hw-log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
+    this.typing = el(
+      "p",
+      { class: "hw-typing", hidden: true },
+      el("span", { class: "hw-dots", "aria-hidden": "true" }, el("span"), el("span"), el("span")),
+      `${title} is typing…`,
+    );
+    this.input = el("textarea", {
+      id: "hw-input",
+      class: "hw-input",
+      rows: "1",
+      maxlength: "4000",
+      placeholder: "Type a message…",
+      "aria-describedby": "hw-input-hint",
+    });
+    this.form = el(
+      "form",
+      { class: "hw-form" },
+      el("label", { for: "hw-input", class: "hw-visually-hidden" }, `Message to ${title}`),
+      this.input,
+      el("button", { class: "hw-send", type: "submit" }, "Send"),
+      el("p", { id: "hw-input-hint", class: "hw-visually-hidden" }, "Enter sends, Shift+Enter starts a new line."),
+    );
+    this.panel = el(
+      "section",
+      { class: "hw-panel", id: "hw-panel", "aria-label": `${title} chat`, hidden: true },
+      el(
+        "header",
+        { class: "hw-header" },
+        el("div", { class: "hw-titles" }, el("h2", { class: "hw-title" }, title), el("p", { class: "hw-subtitle" }, subtitle)),
+        this.helpToggle,
+        this.closeButton,
+      ),
+      this.help,
+      el("div", { class: "hw-toolbar" }, this.newButton, this.deleteButton),
+      this.status,
+      this.log,
+      this.typing,
+      this.form,
+    );
+    this.root.append(el("div", { class: "hw" }, this.panel, this.launcher));
+
+    this.launcher.addEventListener("click", () => this.setOpen(true));
+    this.closeButton.addEventListener("click", () => this.setOpen(false));
+    this.helpToggle.addEventListener("click", () => this.toggleHelp());
+    this.newButton.addEventListener("click", () => this.newConversation());
+    this.deleteButton.addEventListener("click", () => this.send("/delete_my_data", "Delete my data"));
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.submitTyped();
+    });
+    this.input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.submitTyped();
+      }
+    });
+    this.input.addEventListener("input", () => this.fitInput());
+  }
+
+  mount() {
+    document.body.append(this.host);
+    this.renderAll();
+    this.setOpen(this.config.open, { focus: false });
+    this.connection.start();
+    if (this.entries.length === 0 && this.connection.pendingCount === 0) this.greet();
+  }
+
+  setOpen(open, { focus = true } = {}) {
+    this.panel.hidden = !open;
+    this.launcher.hidden = open;
+    this.launcher.setAttribute("aria-expanded", String(open));
+    if (focus) (open ? this.input : this.launcher).focus();
+    if (open) this.scrollToEnd();
+  }
+
+  toggleHelp() {
+    const open = this.help.hidden;
+    this.help.hidden = !open;
+    this.helpToggle.setAttribute("aria-expanded", String(open));
+  }
+
+  greet() {
+    if (this.config.initialPayload) this.send(this.config.initialPayload, null);
+  }
+
+  submitTyped() {
+    const text = this.input.value.trim();
+    if (!text) return;
+    this.input.value = "";
+    this.fitInput();
+    this.send(text, text);
+  }
+
+  // `shown` is what appears in the transcript (a button's title for its
+  // payload); null sends without showing anything, as for the greeting.
+  send(payload, shown) {
+    const item = { id: newId(), payload };
+    this.clearButtons();
+    if (shown !== null) this.add({ id: item.id, from: "user", text: shown, pending: true });
+    this.connection.send(item);
+  }
+
+  newConversation() {
+    this.sessionId = newId();
+    storage.setSessionId(this.sessionId);
+    this.entries = [];
+    this.save();
+    this.renderAll();
+    this.connection.restart(this.sessionId);
+    this.greet();
+  }
+
+  onSending() {
+    this.showTyping(true);
+  }
+
+  onDelivered(item) {
+    const entry = this.entries.find((e) => e.id === item.id);
+    if (entry) {
+      entry.pending = false;
+      this.save();
+      this.log.querySelector(`[data-id="${entry.id}"] .hw-pending`)?.remove();
+    }
+    this.showTyping(false);
+  }
+
+  onBotMessage(message) {
+    this.showTyping(false);
+    if (message.event === "data_deleted") {
+      // The server has deleted this conversation; forget our copy too and
+      // keep only the bot's confirmation.
+      this.entries = this.entries.filter((e) => e.from === "bot").slice(-1);
+      this.save();
+      this.renderAll();
+      return;
+    }
+    const buttons = (message.quick_replies || message.buttons || [])
+      .filter((b) => b && typeof b.title === "string" && typeof b.payload === "string")
+      .map(({ title, payload }) => ({ title, payload }));
+    if (typeof message.text === "string" && message.text.trim()) {
+      this.add({ id: newId(), from: "bot", text: message.text, buttons });
+    }
+  }
+
+  onStatus(status) {
+    const queued = this.connection ? this.connection.pendingCount : 0;
+    let text = STATUS_TEXT[status] || "";
+    if (status === "reconnecting" && queued) {
+      text += ` ${queued} message${queued === 1 ? "" : "s"} will be sent when we're back.`;
+    }
+    this.status.textContent = text;
+    this.status.hidden = !text;
+    this.panel.dataset.status = status;
+    if (status !== "online") this.showTyping(false);
+  }
+
+  showTyping(visible) {
+    clearTimeout(this.typingTimer);
+    this.typing.hidden = !visible;
+    if (visible) this.typingTimer = setTimeout(() => this.showTyping(false), this.config.replyTimeoutMs);
+  }
+
+  save() {
+    storage.saveTranscript(this.sessionId, this.entries);
+  }
+
+  // New messages are appended, never re-rendered, so that screen readers
+  // announce each message once.
+  add(entry) {
+    this.entries.push(entry);
+    this.save();
+    this.log.append(this.renderEntry(entry));
+    this.scrollToEnd();
+  }
+
+  clearButtons() {
+    for (const entry of this.entries) delete entry.buttons;
+    this.log.querySelectorAll(".hw-replies").forEach((group) => group.remove());
+  }
+
+  renderAll() {
+    this.log.replaceChildren(...this.entries.map((entry) => this.renderEntry(entry)));
+    this.scrollToEnd();
+  }
+
+  renderEntry(entry) {
+    const turn = el(
+      "div",
+      { class: `hw-turn hw-${entry.from}`, "data-id": entry.id },
+      el(
+        "div",
+        { class: "hw-message" },
+        el("span", { class: "hw-visually-hidden" }, entry.from === "bot" ? `${this.config.title}:` : "You:"),
+        el("p", { class: "hw-text" }, entry.from === "bot" ? linkified(entry.text) : entry.text),
+        // Shown (by CSS) only while the connection is down.
+        entry.pending ? el("span", { class: "hw-pending" }, "Not sent yet") : null,
+      ),
+    );
+    if (entry.buttons && entry.buttons.length) {
+      const replies = el("div", { class: "hw-replies", role: "group", "aria-label": "Suggested replies" });
+      for (const button of entry.buttons) {
+        const node = el("button", { class: "hw-reply", type: "button" }, button.title);
+        node.addEventListener("click", () => this.send(button.payload, button.title));
+        replies.append(node);
+      }
+      turn.append(replies);
+    }
+    return turn;
+  }
+
+  scrollToEnd() {
+    const reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    this.log.scrollTo({ top: this.log.scrollHeight, behavior: reduced ? "auto" : "smooth" });
+  }
+
+  fitInput() {
+    this.input.style.height = "auto";
+    this.input.style.height = `${Math.min(this.input.scrollHeight, 160)}px`;
+  }
+}
+
+const script = document.currentScript;
+function boot() {
+  if (document.getElementById("heartwise-widget")) return;
+  const widget = new HeartwiseWidget(readConfig(script));
+  widget.mount();
+  window.Heartwise = { open: () => widget.setOpen(true), close: () => widget.setOpen(false) };
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+else boot();
