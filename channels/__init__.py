@@ -1,0 +1,1 @@
+"""Heartwise's own Rasa channels (named by module path in credentials.yml)."""

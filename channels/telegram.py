@@ -1,0 +1,254 @@
+"""Heartwise on Telegram: a webhook channel that replaces Rasa's TelegramInput.
+
+Rasa 3.6's own connector calls getMe on every update, answers non-message
+updates with HTTP 500 (so Telegram retries them), never answers callback
+queries, ignores the webhook secret, and dies at start-up when setWebhook
+fails. This one:
+
+- is configured by environment variables only (channels/telegram_api.py) and
+  is simply off when TELEGRAM_TOKEN is unset;
+- refuses requests without the right X-Telegram-Bot-Api-Secret-Token (403)
+  and malformed JSON (400); answers every other update with 200;
+- registers the webhook, with its secret, in the background after start-up,
+  and only logs if that fails;
+- answers callback queries, sends buttons as an inline keyboard and splits
+  long replies.
+
+Every message is processed before the 200 goes back, so a crash mid-message
+makes Telegram deliver it again rather than lose it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
+
+from aiogram import Bot
+from aiogram.utils.exceptions import TelegramAPIError
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.telegram_api import (
+    TelegramSettings,
+    as_html,
+    inline_keyboard,
+    split_message,
+)
+
+logger = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+ONLY_TEXT = "I can only read text messages. Could you write it down for me?"
+SOMETHING_WENT_WRONG = (
+    "Sorry, something went wrong on my side and I couldn't answer that. "
+    "Please try again in a moment. If you need help right now: 988 (US), "
+    "116 123 (UK and Ireland), or findahelpline.com."
+)
+# Telegram commands people see in the app, mapped to what Heartwise understands.
+COMMANDS = {"/start": "/greet", "/help": "/ask_capabilities", "/delete": "/delete_my_data"}
+# Only what Heartwise answers; Telegram then does not send the rest at all.
+ALLOWED_UPDATES = ["message", "callback_query"]
+NON_TEXT_KINDS = (
+    "photo",
+    "sticker",
+    "voice",
+    "audio",
+    "video",
+    "video_note",
+    "document",
+    "animation",
+    "location",
+    "contact",
+    "poll",
+)
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+class TelegramOutput(OutputChannel):
+    """Heartwise's replies as Telegram messages (HTML mode, text escaped)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "telegram"
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        for piece in split_message(text):
+            await self.bot.send_message(recipient_id, as_html(piece), parse_mode="HTML")
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
+    ) -> None:
+        *first, last = list(split_message(text)) or [""]
+        for piece in first:
+            await self.bot.send_message(recipient_id, as_html(piece), parse_mode="HTML")
+        await self.bot.send_message(
+            recipient_id, as_html(last), parse_mode="HTML", reply_markup=inline_keyboard(buttons)
+        )
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        await self.bot.send_photo(recipient_id, image)
+
+    async def send_custom_json(
+        self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any
+    ) -> None:
+        # Custom payloads are meant for other channels (the web widget).
+        logger.debug("Telegram: not sending a custom payload to %s", recipient_id)
+
+
+class TelegramInput(InputChannel):
+    """POST /webhooks/telegram/webhook receives Telegram's updates."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "telegram"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
+        # credentials.yml only names this channel; the settings come from the environment.
+        return cls(TelegramSettings.from_env())
+
+    def __init__(self, settings: Optional[TelegramSettings]) -> None:
+        self.settings = settings
+        self.output: Optional[TelegramOutput] = None
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        return self.output
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        webhook = Blueprint("telegram_webhook", __name__)
+        settings = self.settings
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if settings else "off"})
+
+        if settings is None:
+            logger.info("Telegram is off: TELEGRAM_TOKEN is not set.")
+            return webhook
+
+        self.output = TelegramOutput(settings.new_bot())
+
+        @webhook.listener("after_server_start")
+        async def register_webhook(app: Sanic, _: Any) -> None:
+            app.add_task(self.register_webhook())
+
+        @webhook.listener("before_server_stop")
+        async def close_bot(_: Sanic, __: Any) -> None:
+            await self.output.bot.close()
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not self.secret_matches(request):
+                return response.json({"error": "wrong secret token"}, status=403)
+            try:
+                update = json.loads(request.body or b"")
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                return response.json({"error": "the body is not JSON"}, status=400)
+            if not isinstance(update, dict):
+                return response.json({"error": "an update is a JSON object"}, status=400)
+            await self.handle(update, on_new_message)
+            return response.json({"ok": True})
+
+        return webhook
+
+    def secret_matches(self, request: Request) -> bool:
+        expected = self.settings.secret
+        if not expected:
+            return True
+        given = request.headers.get(SECRET_HEADER, "")
+        return hmac.compare_digest(given.encode(), expected.encode())
+
+    async def register_webhook(self) -> None:
+        """setWebhook once at start-up; on failure, say so and keep serving."""
+        settings, bot = self.settings, self.output.bot
+        try:
+            me = await bot.get_me()
+            if me.username and me.username.lower() != settings.bot_name.lower():
+                logger.warning(
+                    "Telegram: the token belongs to @%s, not @%s (TELEGRAM_BOT_NAME).",
+                    me.username,
+                    settings.bot_name,
+                )
+            if not settings.webhook_url:
+                logger.info("Telegram: no TELEGRAM_WEBHOOK_URL, so no webhook (polling mode).")
+                return
+            params = {"url": settings.webhook_url, "allowed_updates": json.dumps(ALLOWED_UPDATES)}
+            if settings.secret:
+                params["secret_token"] = settings.secret
+            # aiogram 2.15's set_webhook predates secret_token: call the method directly.
+            await bot.request("setWebhook", params)
+            logger.info("Telegram: webhook set to %s.", settings.webhook_url)
+        except (TelegramAPIError, OSError) as error:
+            logger.error(
+                "Telegram: could not reach the Bot API at %s (%s). The server keeps "
+                "running, but Telegram messages will not arrive until the webhook is set; "
+                "check TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL and the network, then restart.",
+                settings.api_url,
+                error,
+            )
+
+    async def handle(self, update: Dict[str, Any], on_new_message: OnNewMessage) -> None:
+        """Turns one update into at most one user message; never raises."""
+        try:
+            incoming = await self.incoming(update)
+            if incoming is None:
+                return
+            chat_id, text = incoming
+            try:
+                await on_new_message(
+                    UserMessage(
+                        text,
+                        self.output,
+                        str(chat_id),
+                        input_channel=self.name(),
+                        metadata={"telegram_update_id": update.get("update_id")},
+                    )
+                )
+            except Exception:
+                logger.exception("Telegram: could not process a message from chat %s", chat_id)
+                await self.output.bot.send_message(chat_id, SOMETHING_WENT_WRONG)
+        except (TelegramAPIError, OSError) as error:
+            logger.error("Telegram: a Bot API call failed: %s", error)
+
+    async def incoming(self, update: Dict[str, Any]) -> Optional[Tuple[int, str]]:
+        """(chat id, text for Rasa) for updates a person expects an answer to."""
+        bot = self.output.bot
+        query = update.get("callback_query")
+        if isinstance(query, dict):
+            if query.get("id"):
+                # At once, so that the button stops spinning.
+                await bot.answer_callback_query(query["id"])
+            chat = (query.get("message") or {}).get("chat") or {}
+            data = query.get("data")
+            if "id" in chat and isinstance(data, str) and data:
+                return chat["id"], data
+            return None
+        message = update.get("message")
+        if not isinstance(message, dict):
+            # Edits, membership changes, channel posts...: nothing to answer.
+            return None
+        chat = message.get("chat") or {}
+        if chat.get("type") != "private" or "id" not in chat:
+            # Heartwise is a private coach; it does not talk in groups.
+            return None
+        text = message.get("text")
+        if isinstance(text, str) and text.strip():
+            return chat["id"], self.command_or_text(text.strip())
+        if any(kind in message for kind in NON_TEXT_KINDS):
+            await bot.send_message(chat["id"], ONLY_TEXT)
+        return None
+
+    def command_or_text(self, text: str) -> str:
+        command, _, rest = text.partition(" ")
+        command = command.removesuffix(f"@{self.settings.bot_name}")
+        if command in COMMANDS and not rest:
+            return COMMANDS[command]
+        return text
