@@ -30,12 +30,14 @@ WIDGET := web/dist/heartwise-widget.js
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-browser test-nlu eval-nlu bench-nlu spacy-model web browser clean
+        test-e2e test-browser test-telegram test-nlu eval-nlu bench-nlu spacy-model web \
+        browser telegram-polling clean
 
 help:
 	@echo "make run           install, train if needed, start Heartwise and print where to chat"
 	@echo "make test          install, train and run every check (what CI runs)"
 	@echo "make shell         chat in the terminal (starts the action server too)"
+	@echo "make telegram-polling  everything as in make run, plus Telegram by long polling (no public URL needed)"
 	@echo "make train         train the model if data, config or domain changed"
 	@echo "make validate      rasa data validate --fail-on-warnings"
 	@echo "make lint          ruff"
@@ -43,6 +45,7 @@ help:
 	@echo "make test-stories  rasa test stories, failing on any prediction error"
 	@echo "make test-e2e      start the servers; talk over REST and through the widget in Chromium"
 	@echo "make test-browser  only the widget's tests in Chromium"
+	@echo "make test-telegram only the Telegram channel's tests, against a fake Bot API"
 	@echo "make web           build the web widget (web/dist/heartwise-widget.js)"
 	@echo "make browser       install Debian's Chromium for the browser tests"
 	@echo "make test-nlu      held-out NLU scores vs Rasa's default pipeline, and the quality bars"
@@ -109,13 +112,16 @@ run: $(MODEL) $(WIDGET)
 shell: $(MODEL)
 	@scripts/run.sh --shell
 
+telegram-polling: $(MODEL) $(WIDGET)
+	@scripts/run.sh --telegram-polling
+
 # --- Checks ------------------------------------------------------------------
 validate: $(VENV)/.installed
 	$(RASA) data validate --fail-on-warnings --quiet
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check actions heartwise tests scripts bench web/serve.py
-	$(BIN)/ruff format --check actions heartwise tests scripts bench web/serve.py
+	$(BIN)/ruff check actions channels heartwise tests scripts bench web/serve.py
+	$(BIN)/ruff format --check actions channels heartwise tests scripts bench web/serve.py
 
 test: validate lint $(MODEL) test-unit test-stories test-nlu test-e2e
 
@@ -126,12 +132,15 @@ test-stories: $(MODEL)
 	$(RASA) test core --stories tests/stories --model $(MODEL) \
 	  --e2e --fail-on-prediction-errors --out results/stories --quiet
 
-# One run, so that both suites share one set of servers.
+# One run, so that the suites share one set of servers.
 test-e2e: $(MODEL) $(WIDGET) $(CHROMIUM)
-	$(BIN)/pytest tests/e2e tests/browser
+	$(BIN)/pytest tests/e2e tests/browser tests/telegram
 
 test-browser: $(MODEL) $(WIDGET) $(CHROMIUM)
 	$(BIN)/pytest tests/browser
+
+test-telegram: $(MODEL)
+	$(BIN)/pytest tests/telegram
 
 test-nlu: $(MODEL) $(BASELINE)
 	$(BIN)/python scripts/eval_nlu.py

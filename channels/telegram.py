@@ -142,7 +142,7 @@ class TelegramInput(InputChannel):
 
         @webhook.listener("before_server_stop")
         async def close_bot(_: Sanic, __: Any) -> None:
-            await self.output.bot.close()
+            await self.output.bot.session.close()
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -188,9 +188,10 @@ class TelegramInput(InputChannel):
             logger.info("Telegram: webhook set to %s.", settings.webhook_url)
         except (TelegramAPIError, OSError) as error:
             logger.error(
-                "Telegram: could not reach the Bot API at %s (%s). The server keeps "
-                "running, but Telegram messages will not arrive until the webhook is set; "
-                "check TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL and the network, then restart.",
+                "Telegram: setting the webhook through %s failed: %s. The server keeps "
+                "running, but Telegram will not deliver messages until the webhook is set: "
+                "check TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL (public HTTPS) and the network, "
+                "then restart.",
                 settings.api_url,
                 error,
             )

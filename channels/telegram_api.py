@@ -67,8 +67,10 @@ def split_message(text: str, limit: int = MAX_MESSAGE_UNITS) -> Iterator[str]:
         window = text[:limit]
         while utf16_units(window) > limit:  # characters outside the BMP count twice
             window = window[:-1]
-        cut = max(window.rfind(sep) for sep in ("\n\n", "\n", " "))
-        cut = cut if cut > limit // 2 else len(window)
+        # The last paragraph break in the second half of the window, else a
+        # line break, else a space; a hard cut only if there is none.
+        breaks = (window.rfind(sep) for sep in ("\n\n", "\n", " "))
+        cut = next((at for at in breaks if at > len(window) // 2), len(window))
         yield text[:cut].rstrip()
         text = text[cut:].lstrip()
     if text:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the action server, the Rasa server and the web widget's server,
 # waits until they answer, prints where to chat, and stops them on Ctrl-C.
-# With --shell, chats in the terminal instead of serving HTTP.
+# With --shell, chats in the terminal instead of serving HTTP; with
+# --telegram-polling, also long-polls Telegram (no public URL needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,14 @@ RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 WEB_PORT=${WEB_PORT:-8080}
 mkdir -p var/log
+
+if [[ "${1:-}" == "--telegram-polling" && -z "${TELEGRAM_TOKEN:-}" ]]; then
+  echo "Set TELEGRAM_TOKEN and TELEGRAM_BOT_NAME first (see \"Telegram\" in the README)." >&2
+  exit 2
+fi
+if [[ "${1:-}" == "--telegram-polling" ]]; then
+  unset TELEGRAM_WEBHOOK_URL  # polling and a webhook exclude each other
+fi
 
 pids=()
 stop_all() {
@@ -70,6 +79,16 @@ Heartwise is ready.
   Chat in your browser: http://localhost:$WEB_PORT
   REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hi"}'
   Logs:      var/log/rasa.log, var/log/actions.log, var/log/web.log
-Press Ctrl-C to stop.
 MSG
+if [[ "${1:-}" == "--telegram-polling" ]]; then
+  echo "  Telegram:  polling as @${TELEGRAM_BOT_NAME:-?}; write to your bot in the Telegram app"
+  "$BIN/python" -m channels.telegram_polling --rasa "http://127.0.0.1:$RASA_PORT" \
+    >var/log/telegram.log 2>&1 &
+  pids+=($!)
+elif [[ -n "${TELEGRAM_TOKEN:-}" ]]; then
+  echo "  Telegram:  webhook ${TELEGRAM_WEBHOOK_URL:-(TELEGRAM_WEBHOOK_URL not set!)}"
+else
+  echo "  Telegram:  off (set TELEGRAM_TOKEN to turn it on)"
+fi
+echo "Press Ctrl-C to stop."
 wait -n "${pids[@]}"

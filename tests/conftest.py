@@ -10,7 +10,10 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from tests.fakes.telegram_bot_api import BOT_USERNAME, TOKEN, FakeBotAPI
 from tests.servers import MODEL, PROJECT_ROOT, Heartwise
+
+TELEGRAM_SECRET = "test-secret-0123456789"
 
 TrackerFactory = Callable[..., Tracker]
 
@@ -60,11 +63,27 @@ def tracker_for(domain: Dict[str, Any]) -> TrackerFactory:
 
 
 @pytest.fixture(scope="session")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Heartwise]:
-    """The action server and the Rasa server, shared by tests/e2e and tests/browser."""
+def telegram_api() -> Iterator[FakeBotAPI]:
+    api = FakeBotAPI().start()
+    yield api
+    api.stop()
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory, telegram_api: FakeBotAPI) -> Iterator[Heartwise]:
+    """The action server and the Rasa server, shared by tests/e2e, tests/browser
+    and tests/telegram. Telegram is on, talking to the fake Bot API."""
     if not MODEL.exists():
         pytest.fail("No trained model: run `make train` (make test-e2e does it for you).")
     heartwise = Heartwise(workdir=tmp_path_factory.mktemp("heartwise"))
+    heartwise.env = {
+        "TELEGRAM_TOKEN": TOKEN,
+        "TELEGRAM_BOT_NAME": BOT_USERNAME,
+        # Not HTTPS, so the (fake) Bot API refuses it, as Telegram would.
+        "TELEGRAM_WEBHOOK_URL": f"{heartwise.url}/webhooks/telegram/webhook",
+        "TELEGRAM_SECRET": TELEGRAM_SECRET,
+        "TELEGRAM_API_URL": telegram_api.url,
+    }
     try:
         heartwise.start_actions()
         heartwise.start_rasa()

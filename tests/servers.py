@@ -53,6 +53,7 @@ class Heartwise:
     rasa_port: int = field(default_factory=free_port)
     actions_port: int = field(default_factory=free_port)
     web_port: int = field(default_factory=free_port)
+    env: Dict[str, str] = field(default_factory=dict)
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -68,7 +69,12 @@ class Heartwise:
         return self.workdir / "trackers.db"
 
     def _env(self) -> Dict[str, str]:
-        return {**os.environ, "SANIC_HOST": "127.0.0.1", "RASA_TELEMETRY_ENABLED": "false"}
+        return {
+            **os.environ,
+            "SANIC_HOST": "127.0.0.1",
+            "RASA_TELEMETRY_ENABLED": "false",
+            **self.env,
+        }
 
     def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
         log = self.workdir / f"{name}.log"
@@ -138,6 +144,9 @@ class Heartwise:
             ],
         )
         wait_until_up(self.web_url, process, self.workdir / "web.log")
+
+    def log(self, name: str) -> str:
+        return (self.workdir / f"{name}.log").read_text(errors="replace")
 
     def kill_rasa(self) -> None:
         """Kills the Rasa server the hard way, as a crash would."""
