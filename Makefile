@@ -30,7 +30,7 @@ WIDGET := web/dist/heartwise-widget.js
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-browser test-telegram test-nlu eval-nlu bench-nlu spacy-model web \
+        test-e2e test-browser test-telegram test-nlu eval-nlu bench-nlu bench spacy-model web \
         browser telegram-polling clean
 
 help:
@@ -51,6 +51,7 @@ help:
 	@echo "make test-nlu      held-out NLU scores vs Rasa's default pipeline, and the quality bars"
 	@echo "make eval-nlu      the same plus 5-fold cross-validation, written to docs/nlu-evaluation.md"
 	@echo "make bench-nlu     /model/parse latency on one core, memory, training time (not a test)"
+	@echo "make bench         latency, throughput and memory against the rasa init bot -> bench/RESULTS.md"
 	@echo "make clean         remove models, results and the spaCy pipeline (keeps var/heartwise.db)"
 
 # --- Install ---------------------------------------------------------------
@@ -150,7 +151,11 @@ eval-nlu: $(MODEL) $(BASELINE)
 	$(BIN)/python scripts/eval_nlu.py --cross-validation --write-docs
 
 bench-nlu: $(MODEL)
-	$(BIN)/python bench/nlu_speed.py --train
+	$(BIN)/python -m bench.nlu_speed --train
+
+# Heartwise against the `rasa init` bot under load; writes bench/RESULTS.md.
+bench: $(MODEL)
+	$(BIN)/python -m bench.load --leak-check
 
 clean:
 	rm -rf models results .rasa $(SPACY_MODEL) web/dist

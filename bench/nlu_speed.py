@@ -5,52 +5,29 @@ Starts the Rasa server pinned to one core (taskset), warms it up, then times
 memory and its time from start to ready. With --train it also times a full
 `rasa train --force` into a temporary folder (both cores, as `make` does).
 
-    .venv/bin/python bench/nlu_speed.py [--requests 300] [--train]
+    .venv/bin/python -m bench.nlu_speed [--requests 300] [--train]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
 import subprocess
 import tempfile
 import time
-from pathlib import Path
-from typing import List
 
 import requests
 
-ROOT = Path(__file__).resolve().parents[1]
-RASA = str(ROOT / ".venv" / "bin" / "rasa")
+from bench.common import RASA, ROOT, bench_env, free_port, percentile, resident_mb
+
 MESSAGE = (
     "i have been on day twenty six of no contact and working on myself, "
     "when should i text her again"
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def resident_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def percentile(values: List[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def time_parse(requests_count: int) -> None:
     port = free_port()
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
     started = time.monotonic()
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(
@@ -69,7 +46,7 @@ def time_parse(requests_count: int) -> None:
                 str(port),
             ],
             cwd=ROOT,
-            env=env,
+            env=bench_env(),
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -110,16 +87,20 @@ def time_parse(requests_count: int) -> None:
 
 
 def time_training() -> None:
-    with tempfile.TemporaryDirectory() as out:
+    # An empty graph cache, so that every component really trains.
+    with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as cache:
         started = time.monotonic()
         subprocess.run(
             [RASA, "train", "--force", "--out", out, "--quiet"],
             cwd=ROOT,
+            env=bench_env(RASA_CACHE_DIRECTORY=cache),
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        print(f"full training (rasa train --force, 2 cores): {time.monotonic() - started:.0f} s")
+        print(
+            f"full training (rasa train --force, empty cache, 2 cores): {time.monotonic() - started:.0f} s"
+        )
 
 
 def main() -> None:
