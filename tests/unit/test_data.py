@@ -150,3 +150,11 @@ def test_no_response_promises_the_ex_will_return(domain):
     promise = re.compile(r"(will|going to) (come|get \w+) back|guarantee|for sure", re.I)
     for name, texts in response_texts(domain).items():
         assert not [text for text in texts if promise.search(text)], name
+
+
+def test_the_evaluation_config_is_the_product_config_without_the_fallback():
+    product = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
+    evaluation = yaml.safe_load((PROJECT_ROOT / "eval" / "config.heartwise-eval.yml").read_text())
+    expected = [c for c in product["pipeline"] if c["name"] != "FallbackClassifier"]
+    assert evaluation["pipeline"] == expected
+    assert evaluation["language"] == product["language"]
