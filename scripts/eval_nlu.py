@@ -181,15 +181,16 @@ def main() -> int:
 
 
 CROSSVAL_NOTE = """\
-Why cross-validation scores lower than the held-out file: the training data
-holds the hard cases on purpose (one-word answers such as "exactly" or "end
-this", messages that sit between two topics, slang), while the held-out file
-is a sample of ordinary messages; and each fold trains on 80 % of the data.
-It is not a fault in the pipeline: Rasa's default pipeline scored 0.58 on one
-such fold where Heartwise scored 0.72, and a plain logistic regression on the
-MiniLM sentence vectors alone reaches 0.83 in 5-fold cross-validation, which
-shows the headroom DIET still leaves. Rasa draws the folds at random, so this
-figure moves by a few points from run to run."""
+Why cross-validation scores lower than the held-out file: many training
+examples are deliberately short or borderline ("exactly", "end this", "i let
+myself go", messages between two topics), and in cross-validation each of
+them is judged by a model trained on the other 80 % of the data; most
+cross-validation errors are of that kind. It is not a fault in the pipeline:
+on single random folds Rasa's default pipeline scored 0.58 and Heartwise
+0.72, and a plain logistic regression on the MiniLM sentence vectors alone
+reaches 0.83 in 5-fold cross-validation, which shows the headroom DIET still
+leaves. Rasa draws the folds at random, so this figure moves by a few points
+from run to run."""
 
 
 def write_docs(summary: Dict[str, Any]) -> None:
