@@ -20,6 +20,7 @@ INTENT_FOR_LABEL: Dict[str, str] = {
     "CRISIS": "crisis",
     "CRISIS_EXPLICITLY_NEGATIVE": "crisis",
     "ABUSE": "report_abuse",
+    "SURVEILLANCE": "request_surveillance",
     "MINOR": "mention_minor",
 }
 SAFETY_INTENTS = tuple(dict.fromkeys(INTENT_FOR_LABEL.values()))
@@ -82,6 +83,8 @@ _TIME_UNITS = _any(
     "messages",
     "texts",
 )
+_AFRAID = _any("afraid", "scared", "terrified", "frightened")
+_TRACKING = _any("tracker", "gps", "airtag", "airtags", "spyware", "stalkerware", "keylogger")
 _I_AM = [{"LOWER": "i"}, {"LOWER": {"IN": ["am", "'m", "m"]}, "OP": "?"}]
 
 # Cancelled by a negation just before them: "i'm not suicidal" is not a crisis.
@@ -143,6 +146,21 @@ _ABUSE: List[Pattern] = [
         {"LOWER": "my"},
         _any("ex", "husband", "wife", "partner", "boyfriend", "girlfriend", "bf", "gf"),
     ],
+    # Threats: "he'll make me pay", "she said she's gonna make me regret it".
+    [_any("'ll", "will", "na", "to"), _lemma("make"), {"LOWER": "me"}, _lemma("pay", "regret")],
+    # Fear: "i'm afraid to go home", "i fear for my safety".
+    [_AFRAID, {"LOWER": "to"}, _lemma("go"), _any("home", "back", "outside", "out")],
+    [_any("fear", "afraid", "scared"), {"LOWER": "for"}, {"LOWER": "my"}, _any("life", "safety")],
+    # Being tracked: "he put a tracker on my car".
+    [_TRACKING, _any("on", "in"), {"LOWER": "my"}],
+]
+# The person writing wants to track or get into someone else's things: "how do
+# i put a tracker on her car", "can i hack into his instagram".
+_SURVEILLANCE: List[Pattern] = [
+    [_TRACKING, _any("on", "in", "into"), _any("her", "his", "their")],
+    [_lemma("hack"), {"LOWER": "into", "OP": "?"}, _any("her", "his", "their")],
+    [_lemma("log", "get", "break"), _any("into", "in"), _any("her", "his", "their")],
+    [_any("her", "his", "their"), _any("password", "passcode", "pin", "login")],
 ]
 _MINOR: List[Pattern] = [
     [*_I_AM, _any(*_AGES)],
@@ -161,10 +179,11 @@ PATTERNS: Dict[str, Sequence[Pattern]] = {
     "CRISIS": _CRISIS,
     "CRISIS_EXPLICITLY_NEGATIVE": _CRISIS_EXPLICITLY_NEGATIVE,
     "ABUSE": _ABUSE,
+    "SURVEILLANCE": _SURVEILLANCE,
     "MINOR": _MINOR,
     BENIGN: _BENIGN,
 }
-NEGATABLE = ("CRISIS", "ABUSE", "MINOR")
+NEGATABLE = ("CRISIS", "ABUSE", "SURVEILLANCE", "MINOR")
 
 
 class SafetyRules:

@@ -89,4 +89,8 @@ def _outranks(predicted: Optional[str], forced: str) -> bool:
     """True when the classifier already chose an equal or more urgent intent."""
     if predicted not in SAFETY_INTENTS:
         return False
+    if (predicted, forced) == ("report_abuse", "request_surveillance"):
+        # The pattern saw the writer doing the tracking ("a tracker on her
+        # car"): treating them as the victim would be the wrong safety path.
+        return False
     return SAFETY_INTENTS.index(predicted) <= SAFETY_INTENTS.index(forced)

@@ -53,3 +53,16 @@ def test_a_crisis_prediction_is_not_downgraded_to_abuse(spacy_model):
     message = classified("im scared of him and i want to die", "crisis")
     [result] = SafetyNet().process([message], spacy_model)
     assert result.get("intent")["name"] == "crisis"
+
+
+def test_tracking_someone_else_is_surveillance_not_abuse(spacy_model):
+    # The classifier heard "tracker" and guessed abuse; the writer is the one tracking.
+    message = classified("can i hide a gps tracker in his car", "report_abuse")
+    [result] = SafetyNet().process([message], spacy_model)
+    assert result.get("intent")["name"] == "request_surveillance"
+
+
+def test_being_tracked_stays_abuse(spacy_model):
+    message = classified("he hid a tracker in my car", "request_surveillance")
+    [result] = SafetyNet().process([message], spacy_model)
+    assert result.get("intent")["name"] == "report_abuse"

@@ -69,12 +69,32 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("he hit me when i tried to leave", "report_abuse"),
         ("she threatened to kill me if i tell anyone", "report_abuse"),
         ("honestly im scared of him", "report_abuse"),
+        ("he told me he'll make me pay for leaving", "report_abuse"),
+        ("i'm too scared to go back to the flat tonight", "report_abuse"),
+        ("i genuinely fear for my safety", "report_abuse"),
+        ("i found an airtag in my bag, i think he put it there", "report_abuse"),
+        ("is it bad to put a gps on his truck", "request_surveillance"),
+        ("can you help me hack into her instagram", "request_surveillance"),
+        ("i guessed his password, should i log in", "request_surveillance"),
         ("im 15 and my bf dumped me", "mention_minor"),
         ("i'm in 10th grade", "mention_minor"),
     ],
 )
 def test_abuse_and_minors_are_caught(forced_intent, message, intent):
     assert forced_intent(message) == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i want to stop checking his instagram",
+        "she made me pay for dinner every time",
+        "i forgot my password again",
+        "i'm not going to hack into his account, i just miss him",
+    ],
+)
+def test_no_false_safety_path_for_ordinary_words(forced_intent, message):
+    assert forced_intent(message) is None
 
 
 def test_crisis_outranks_abuse(forced_intent):
