@@ -23,6 +23,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 BIN = PROJECT_ROOT / ".venv" / "bin"
 MODEL = PROJECT_ROOT / "models" / "heartwise.tar.gz"
 START_TIMEOUT_S = 300
+# As scripts/run.sh sets them for `make run`.
+REQUEST_MAX_SIZE = 1024 * 1024
 
 
 def free_port() -> int:
@@ -54,6 +56,8 @@ class Heartwise:
     actions_port: int = field(default_factory=free_port)
     web_port: int = field(default_factory=free_port)
     env: Dict[str, str] = field(default_factory=dict)
+    # Rasa's HTTP API needs it, as in production; the channels do not.
+    auth_token: str = "test-api-token"
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -73,6 +77,7 @@ class Heartwise:
             **os.environ,
             "SANIC_HOST": "127.0.0.1",
             "RASA_TELEMETRY_ENABLED": "false",
+            "SANIC_REQUEST_MAX_SIZE": str(REQUEST_MAX_SIZE),
             **self.env,
         }
 
@@ -126,9 +131,11 @@ class Heartwise:
                 "127.0.0.1",
                 "--port",
                 str(self.rasa_port),
+                "--auth-token",
+                self.auth_token,
             ],
         )
-        wait_until_up(f"{self.url}/status", process, self.workdir / "rasa.log")
+        wait_until_up(f"{self.url}/", process, self.workdir / "rasa.log")
 
     def start_web(self) -> None:
         """The widget's development server, passing /socket.io/ through to Rasa."""
@@ -177,4 +184,10 @@ class Heartwise:
         return "\n".join(message.get("text", "") for message in self.say(sender, text))
 
     def tracker(self, sender: str) -> Dict[str, Any]:
-        return requests.get(f"{self.url}/conversations/{sender}/tracker", timeout=30).json()
+        response = requests.get(
+            f"{self.url}/conversations/{sender}/tracker",
+            params={"token": self.auth_token},
+            timeout=30,
+        )
+        response.raise_for_status()
+        return response.json()
