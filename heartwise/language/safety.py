@@ -85,6 +85,22 @@ _TIME_UNITS = _any(
 )
 _AFRAID = _any("afraid", "scared", "terrified", "frightened")
 _TRACKING = _any("tracker", "gps", "airtag", "airtags", "spyware", "stalkerware", "keylogger")
+_EXES = ("ex", "exes", "ex's", "ex-wife", "ex-husband")
+_DEVICE = _any(
+    "phone",
+    "account",
+    "accounts",
+    "email",
+    "laptop",
+    "computer",
+    "icloud",
+    "instagram",
+    "facebook",
+    "snapchat",
+    "whatsapp",
+    "messages",
+    "dms",
+)
 _I_AM = [{"LOWER": "i"}, {"LOWER": {"IN": ["am", "'m", "m"]}, "OP": "?"}]
 
 # Cancelled by a negation just before them: "i'm not suicidal" is not a crisis.
@@ -151,15 +167,17 @@ _ABUSE: List[Pattern] = [
     # Fear: "i'm afraid to go home", "i fear for my safety".
     [_AFRAID, {"LOWER": "to"}, _lemma("go"), _any("home", "back", "outside", "out")],
     [_any("fear", "afraid", "scared"), {"LOWER": "for"}, {"LOWER": "my"}, _any("life", "safety")],
-    # Being tracked: "he put a tracker on my car".
-    [_TRACKING, _any("on", "in"), {"LOWER": "my"}],
+    # Being tracked: "he put a tracker on my car" (but not "on my ex's phone").
+    [_TRACKING, _any("on", "in"), {"LOWER": "my"}, {"LOWER": {"NOT_IN": list(_EXES)}}],
 ]
 # The person writing wants to track or get into someone else's things: "how do
 # i put a tracker on her car", "can i hack into his instagram".
 _SURVEILLANCE: List[Pattern] = [
     [_TRACKING, _any("on", "in", "into"), _any("her", "his", "their")],
+    [_TRACKING, _any("on", "in", "into"), {"LOWER": "my"}, _any(*_EXES)],
     [_lemma("hack"), {"LOWER": "into", "OP": "?"}, _any("her", "his", "their")],
-    [_lemma("log", "get", "break"), _any("into", "in"), _any("her", "his", "their")],
+    # "log into his email", but not "get in her head".
+    [_lemma("log", "get", "break"), _any("into", "in"), _any("her", "his", "their"), _DEVICE],
     [_any("her", "his", "their"), _any("password", "passcode", "pin", "login")],
 ]
 _MINOR: List[Pattern] = [

@@ -76,6 +76,8 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("is it bad to put a gps on his truck", "request_surveillance"),
         ("can you help me hack into her instagram", "request_surveillance"),
         ("i guessed his password, should i log in", "request_surveillance"),
+        ("how would i get spyware on my ex's laptop", "request_surveillance"),
+        ("can i log into her email to read what she says about me", "request_surveillance"),
         ("im 15 and my bf dumped me", "mention_minor"),
         ("i'm in 10th grade", "mention_minor"),
     ],
@@ -90,6 +92,7 @@ def test_abuse_and_minors_are_caught(forced_intent, message, intent):
         "i want to stop checking his instagram",
         "she made me pay for dinner every time",
         "i forgot my password again",
+        "how do i get in his head so he misses me",
         "i'm not going to hack into his account, i just miss him",
     ],
 )
