@@ -76,7 +76,8 @@ export class Connection {
     this.socket.sendBuffer = [];
     this.inFlight = null;
     this.attempt += 1;
-    this.setStatus("reconnecting");
+    // Our own disconnect (a new conversation) reconnects at once: no alarm.
+    if (reason !== "io client disconnect") this.setStatus("reconnecting");
     // socket.io does not reconnect by itself when the server closed the socket.
     if (reason === "io server disconnect") this.socket.connect();
   }
