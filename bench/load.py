@@ -325,3 +325,7 @@ def write_results(lines: List[str], args: argparse.Namespace) -> None:
         "",
     ]
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(header + lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
