@@ -321,7 +321,7 @@ def write_results(lines: List[str], args: argparse.Namespace) -> None:
         f"`make bench` on {dt.date.today().isoformat()}, commit {commit or 'uncommitted'}, "
         f"{platform.machine()} with {cores} cores. REST webhook, closed loop, "
         f"{args.seconds:.0f} s per level, every user a scripted conversation under a fresh sender id; "
-        "each bot with its action server as `make run` starts it.",
+        "Heartwise with its action server as `make run` starts it (the `rasa init` bot needs none).",
         "",
     ]
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(header + lines) + "\n")
