@@ -93,9 +93,6 @@ class TelegramOutput(OutputChannel):
             recipient_id, as_html(last), parse_mode="HTML", reply_markup=inline_keyboard(buttons)
         )
 
-    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
-        await self.bot.send_photo(recipient_id, image)
-
     async def send_custom_json(
         self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any
     ) -> None:

@@ -8,7 +8,7 @@ the safety path, whatever the classifier said.
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -24,6 +24,10 @@ INTENT_FOR_LABEL: Dict[str, str] = {
     "MINOR": "mention_minor",
 }
 SAFETY_INTENTS = tuple(dict.fromkeys(INTENT_FOR_LABEL.values()))
+# Forced intents that replace a classifier's safety guess whatever the
+# priority, because the pattern shows the guess has the roles reversed: "a
+# tracker on her car" means the writer is tracking, not being abused.
+OVERRULES: Dict[str, Tuple[str, ...]] = {"request_surveillance": ("report_abuse",)}
 
 
 def _any(*words: str) -> Dict[str, object]:

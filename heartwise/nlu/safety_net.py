@@ -25,7 +25,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from heartwise.language.safety import SAFETY_INTENTS, SafetyRules
+from heartwise.language.safety import OVERRULES, SAFETY_INTENTS, SafetyRules
 
 # Added to the parse result so logs and tests can see why an intent was forced.
 SAFETY_NET_KEY = "safety_net"
@@ -87,10 +87,6 @@ class SafetyNet(GraphComponent, IntentClassifier):
 
 def _outranks(predicted: Optional[str], forced: str) -> bool:
     """True when the classifier already chose an equal or more urgent intent."""
-    if predicted not in SAFETY_INTENTS:
-        return False
-    if (predicted, forced) == ("report_abuse", "request_surveillance"):
-        # The pattern saw the writer doing the tracking ("a tracker on her
-        # car"): treating them as the victim would be the wrong safety path.
+    if predicted not in SAFETY_INTENTS or predicted in OVERRULES.get(forced, ()):
         return False
     return SAFETY_INTENTS.index(predicted) <= SAFETY_INTENTS.index(forced)

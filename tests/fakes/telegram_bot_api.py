@@ -166,10 +166,7 @@ class FakeBotAPI:
             return self._error(400, "Bad Request: message is too long")
         return self._ok(self._message(params, text=text))
 
-    async def _sendPhoto(self, params: Dict[str, Any]) -> web.Response:
-        return self._ok(self._message(params, photo=[]))
-
-    def _message(self, params: Dict[str, Any], **content: Any) -> Dict[str, Any]:
+    def _message(self, params: Dict[str, Any], text: str) -> Dict[str, Any]:
         with self._lock:
             self._message_id += 1
             message_id = self._message_id
@@ -179,7 +176,7 @@ class FakeBotAPI:
             "date": int(time.time()),
             "chat": {"id": chat_id, "type": "private"},
             "from": {"id": 4242, "is_bot": True, "first_name": "Heartwise"},
-            **content,
+            "text": text,
         }
 
     async def _getUpdates(self, params: Dict[str, Any]) -> web.Response:
