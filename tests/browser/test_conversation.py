@@ -8,7 +8,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Chat
+from tests.browser.chat import Chat
 from tests.servers import PROJECT_ROOT
 
 GREETING = "Hi, I'm Heartwise"

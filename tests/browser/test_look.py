@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import AXE, PHONE, Chat, open_chat
+from tests.browser.chat import AXE, PHONE, Chat, open_chat
 from tests.servers import Heartwise
 
 GREETING = "Hi, I'm Heartwise"

@@ -6,7 +6,7 @@ import sqlite3
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Chat
+from tests.browser.chat import Chat
 from tests.servers import Heartwise
 
 GREETING = "Hi, I'm Heartwise"
