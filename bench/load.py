@@ -2,14 +2,16 @@
 
 In one run: copies Rasa's own starter project into a temporary folder and
 trains it (the baseline); trains Heartwise the same way (empty graph cache);
-starts each with its action server as `make run` does; then drives each over
-the REST webhook with a closed loop of 1, 10 and 50 concurrent users, every
-user going through a scripted conversation under a fresh sender id. Reports
-p50/p95/p99 latency, messages per second, errors, the Rasa server's peak
+starts the baseline as `rasa run` does, Heartwise as `make run` does (one
+Rasa server, SQLite) and as `make cluster` does (two Rasa servers and two
+action servers behind nginx, PostgreSQL, Redis); then drives each over the
+REST webhook with a closed loop of 1, 10 and 50 concurrent users, every user
+sending the same scripted conversation under a fresh sender id. Reports
+p50/p95/p99 latency, messages per second, errors, the Rasa servers' peak
 resident memory, time from start to ready and training time, with
 Heartwise/baseline ratios, and writes the table to bench/RESULTS.md.
 
-    .venv/bin/python -m bench.load [--seconds 20] [--users 1 10 50] [--leak-check]
+    .venv/bin/python -m bench.load [--seconds 20] [--users 1 10 50] [--leak-check] [--no-cluster]
 """
 
 from __future__ import annotations
@@ -32,19 +34,22 @@ from typing import Dict, List, Optional, Sequence
 import aiohttp
 import rasa.cli
 
-from bench.common import (
+from bench.common import peak_resident_mb, percentile, resident_mb
+from deploy.cluster import Cluster, Ports
+from deploy.processes import (
+    PROJECT_ROOT,
     RASA,
-    ROOT,
-    bench_env,
+    Service,
+    action_server_args,
+    answers,
     free_port,
-    peak_resident_mb,
-    percentile,
-    resident_mb,
-    spawn,
-    wait_until,
+    rasa_server_args,
+    server_env,
+    write_embedded_endpoints,
 )
 
-HEARTWISE_SCRIPT = [
+# What a person might write in their first minute; both bots get the same.
+SCRIPT = [
     "hi",
     "my girlfriend broke up with me two weeks ago and i cant stop thinking about her",
     "should i text her or give her space?",
@@ -52,24 +57,22 @@ HEARTWISE_SCRIPT = [
     "thanks, that helps",
     "bye",
 ]
-BASELINE_SCRIPT = ["hi", "i am feeling sad", "yes", "are you a bot?", "great, thanks", "bye"]
 
 
 @dataclass
-class Bot:
+class System:
+    """One bot as the load sees it: a REST URL and the Rasa servers behind it."""
+
     name: str
-    project: Path
-    script: Sequence[str]
-    actions: bool
-    rasa_port: int = field(default_factory=free_port)
-    actions_port: int = field(default_factory=free_port)
+    label: str
+    url: str = ""
     train_s: float = 0.0
     ready_s: float = 0.0
-    processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+    rasa_pids: List[int] = field(default_factory=list)
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+    def peak_mb(self) -> float:
+        """The biggest Rasa server (the target is per process)."""
+        return max(peak_resident_mb(pid) for pid in self.rasa_pids)
 
 
 @dataclass
@@ -87,88 +90,95 @@ class Result:
         return percentile(self.latencies_ms, share) if self.latencies_ms else float("nan")
 
 
-def train(bot: Bot, workdir: Path) -> None:
-    with tempfile.TemporaryDirectory(dir=workdir) as cache:
+def train(project: Path, out: Path) -> float:
+    with tempfile.TemporaryDirectory(dir=out.parent) as cache:
         started = time.monotonic()
         subprocess.run(
-            [
-                RASA,
-                "train",
-                "--force",
-                "--fixed-model-name",
-                "bench",
-                "--out",
-                str(workdir / bot.name),
-                "--quiet",
-            ],
-            cwd=bot.project,
-            env=bench_env(RASA_CACHE_DIRECTORY=cache),
+            [RASA, "train", "--force", "--fixed-model-name", "bench", "--out", str(out), "--quiet"],
+            cwd=project,
+            env=server_env(RASA_CACHE_DIRECTORY=cache),
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        bot.train_s = time.monotonic() - started
+        return time.monotonic() - started
 
 
-def start(bot: Bot, workdir: Path, stack: ExitStack) -> None:
-    logs = workdir / f"{bot.name}-logs"
-    logs.mkdir()
-    args = [
-        RASA,
-        "run",
-        "--model",
-        str(workdir / bot.name / "bench.tar.gz"),
-        "--enable-api",
-        "--interface",
-        "127.0.0.1",
-        "--port",
-        str(bot.rasa_port),
-    ]
-    if bot.actions:
-        actions = spawn(
-            [RASA, "run", "actions", "--actions", "actions", "--port", str(bot.actions_port)],
-            bot.project,
-            stack.enter_context((logs / "actions.log").open("wb")),
-        )
-        bot.processes["actions"] = actions
-        wait_until(f"http://127.0.0.1:{bot.actions_port}/health", actions)
-        endpoints = workdir / f"{bot.name}-endpoints.yml"
-        endpoints.write_text(
-            f"action_endpoint:\n  url: http://127.0.0.1:{bot.actions_port}/webhook\n"
-            "tracker_store:\n  type: heartwise.tracker_store.DeletingSQLTrackerStore\n"
-            f"  dialect: sqlite\n  db: {workdir / 'heartwise.db'}\n"
-            "  deletion_action: action_delete_my_data\n"
-        )
-        args += ["--endpoints", str(endpoints)]
+def start_baseline(system: System, project: Path, workdir: Path, stack: ExitStack) -> None:
+    """`rasa run` in the starter project: REST, in-memory tracker store."""
+    port = free_port()
+    args = rasa_server_args(port, None, workdir / "rasa-init" / "bench.tar.gz", credentials=None)
     started = time.monotonic()
-    server = spawn(args, bot.project, stack.enter_context((logs / "rasa.log").open("wb")))
-    bot.processes["rasa"] = server
-    wait_until(f"{bot.url}/", server)
-    asyncio.run(say_once(bot))  # ready means answering, not just listening
-    bot.ready_s = time.monotonic() - started
+    ready = answers(f"http://127.0.0.1:{port}/")
+    server = Service("rasa", args, workdir / "rasa-init.log", ready, cwd=project)
+    _run(server, stack)
+    system.url = f"http://127.0.0.1:{port}"
+    system.ready_s = _first_answer(system, started)
+    system.rasa_pids = [server.pid]
 
 
-def stop(bot: Bot) -> None:
-    for process in bot.processes.values():
-        process.terminate()
-    for process in bot.processes.values():
-        process.wait(timeout=60)
+def start_embedded(system: System, workdir: Path, stack: ExitStack) -> None:
+    """As `make run`: one Rasa server, one action server, SQLite."""
+    rasa_port, actions_port = free_port(), free_port()
+    actions = Service(
+        "actions",
+        action_server_args(actions_port),
+        workdir / "actions.log",
+        answers(f"http://127.0.0.1:{actions_port}/health"),
+    )
+    _run(actions, stack)
+    endpoints = write_embedded_endpoints(
+        workdir / "endpoints.yml", actions_port, workdir / "heartwise.db"
+    )
+    args = rasa_server_args(rasa_port, endpoints, workdir / "heartwise" / "bench.tar.gz")
+    started = time.monotonic()
+    server = Service("rasa", args, workdir / "rasa.log", answers(f"http://127.0.0.1:{rasa_port}/"))
+    _run(server, stack)
+    system.url = f"http://127.0.0.1:{rasa_port}"
+    system.ready_s = _first_answer(system, started)
+    system.rasa_pids = [server.pid]
 
 
-async def say(session: aiohttp.ClientSession, bot: Bot, sender: str, text: str) -> None:
+def start_cluster(system: System, workdir: Path, stack: ExitStack) -> None:
+    """As `make cluster`: nginx, two Rasa servers, two action servers, PostgreSQL, Redis."""
+    state = Path(tempfile.mkdtemp(prefix="heartwise-bench-cluster-"))
+    state.chmod(0o755)  # PostgreSQL runs as its own user
+    cluster = Cluster(state, Ports.free(instances=2), model=workdir / "heartwise" / "bench.tar.gz")
+    stack.callback(shutil.rmtree, state, ignore_errors=True)
+    stack.callback(cluster.stop)
+    started = time.monotonic()
+    cluster.start()
+    system.url = cluster.url
+    system.ready_s = _first_answer(system, started)
+    system.rasa_pids = [cluster.services[f"rasa-{i}"].pid for i in range(cluster.instances)]
+
+
+def _run(service: Service, stack: ExitStack) -> None:
+    stack.callback(service.stop)
+    service.start().wait_until_ready()
+
+
+def _first_answer(system: System, started: float) -> float:
+    """Ready means answering, not just listening."""
+
+    async def hello() -> None:
+        async with aiohttp.ClientSession() as session:
+            await say(session, system, f"ready-{uuid.uuid4().hex}", "hi")
+
+    asyncio.run(hello())
+    return time.monotonic() - started
+
+
+async def say(session: aiohttp.ClientSession, system: System, sender: str, text: str) -> None:
     async with session.post(
-        f"{bot.url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
-    ) as r:
-        r.raise_for_status()
-        await r.json()
+        f"{system.url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
+    ) as response:
+        response.raise_for_status()
+        if not await response.json():
+            raise aiohttp.ClientError("an empty answer")
 
 
-async def say_once(bot: Bot) -> None:
-    async with aiohttp.ClientSession() as session:
-        await say(session, bot, f"ready-{uuid.uuid4().hex}", "hi")
-
-
-async def closed_loop(bot: Bot, users: int, seconds: float) -> Result:
+async def closed_loop(system: System, users: int, seconds: float) -> Result:
     """Each user sends its next message as soon as the last one is answered."""
     latencies: List[float] = []
     errors = 0
@@ -178,12 +188,12 @@ async def closed_loop(bot: Bot, users: int, seconds: float) -> Result:
         nonlocal errors
         while time.monotonic() < deadline:
             sender = f"bench-{uuid.uuid4().hex}"
-            for text in bot.script:
+            for text in SCRIPT:
                 if time.monotonic() >= deadline:
                     return
                 sent = time.perf_counter()
                 try:
-                    await say(session, bot, sender, text)
+                    await say(session, system, sender, text)
                     latencies.append((time.perf_counter() - sent) * 1000)
                 except (aiohttp.ClientError, asyncio.TimeoutError):
                     errors += 1
@@ -197,7 +207,7 @@ async def closed_loop(bot: Bot, users: int, seconds: float) -> Result:
     return Result(users, latencies, errors, elapsed)
 
 
-async def messages(bot: Bot, count: int, users: int = 10) -> None:
+async def messages(system: System, count: int, users: int = 10) -> None:
     """Exactly `count` messages, for the memory check."""
     queue = iter(range(count))
     async with aiohttp.ClientSession() as session:
@@ -205,44 +215,46 @@ async def messages(bot: Bot, count: int, users: int = 10) -> None:
         async def user() -> None:
             sender = f"leak-{uuid.uuid4().hex}"
             for index in queue:
-                await say(session, bot, sender, bot.script[index % len(bot.script)])
-                if index % len(bot.script) == len(bot.script) - 1:
+                await say(session, system, sender, SCRIPT[index % len(SCRIPT)])
+                if index % len(SCRIPT) == len(SCRIPT) - 1:
                     sender = f"leak-{uuid.uuid4().hex}"
 
         await asyncio.gather(*(user() for _ in range(users)))
 
 
-def baseline_project(workdir: Path) -> Path:
-    """Rasa's starter project, as `rasa init` writes it."""
-    project = workdir / "rasa-init"
-    shutil.copytree(Path(rasa.cli.__file__).parent / "initial_project", project)
-    return project
-
-
-def table(bots: Sequence[Bot], results: Dict[str, List[Result]]) -> List[str]:
-    heartwise, baseline = bots
-    lines = [
-        "| | Heartwise | rasa init bot | ratio |",
-        "|---|---|---|---|",
-        f"| training, empty cache (s) | {heartwise.train_s:.0f} | {baseline.train_s:.0f} | {heartwise.train_s / baseline.train_s:.2f}x |",
-        f"| start to first answer (s) | {heartwise.ready_s:.0f} | {baseline.ready_s:.0f} | {heartwise.ready_s / baseline.ready_s:.2f}x |",
-    ]
-    for ours, theirs in zip(results[heartwise.name], results[baseline.name], strict=True):
-        n = ours.users
-        for label, share in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99)):
-            lines.append(
-                f"| {n} user{'s' if n > 1 else ''}: {label} latency (ms) | {ours.p(share):.0f} | {theirs.p(share):.0f} | {ours.p(share) / theirs.p(share):.2f}x |"
-            )
-        lines.append(
-            f"| {n} user{'s' if n > 1 else ''}: messages/s | {ours.rate:.1f} | {theirs.rate:.1f} | {ours.rate / theirs.rate:.2f}x |"
-        )
-        lines.append(
-            f"| {n} user{'s' if n > 1 else ''}: errors | {ours.errors} | {theirs.errors} | |"
-        )
-    peak = {b.name: peak_resident_mb(b.processes["rasa"].pid) for b in bots}
-    lines.append(
-        f"| Rasa server peak memory (MB) | {peak[heartwise.name]:.0f} | {peak[baseline.name]:.0f} | {peak[heartwise.name] / peak[baseline.name]:.2f}x |"
+def leak_check(system: System) -> str:
+    pid = system.rasa_pids[0]
+    asyncio.run(messages(system, 500))
+    after_500 = resident_mb(pid)
+    asyncio.run(messages(system, 4500))
+    after_5000 = resident_mb(pid)
+    growth = (after_5000 - after_500) / after_500
+    return (
+        f"Memory of the {system.label} Rasa server: {after_500:.0f} MB after 500 messages, "
+        f"{after_5000:.0f} MB after 5,000 ({growth:+.1%})."
     )
+
+
+def table(systems: Sequence[System], results: Dict[str, List[Result]]) -> List[str]:
+    *ours, baseline = systems
+
+    def row(label: str, values: List[float], fmt: str) -> str:
+        cells = [format(v, fmt) for v in values]
+        ratios = [f"{v / values[-1]:.2f}x" for v in values[:-1]]
+        return f"| {label} | " + " | ".join(cells + ratios) + " |"
+
+    head = [s.label for s in systems] + [f"{s.label} / baseline" for s in ours]
+    lines = ["| | " + " | ".join(head) + " |", "|---" * (len(head) + 1) + "|"]
+    lines.append(row("training, empty cache (s)", [s.train_s for s in systems], ".0f"))
+    lines.append(row("start to first answer (s)", [s.ready_s for s in systems], ".0f"))
+    for level, _ in enumerate(results[baseline.name]):
+        at = [results[s.name][level] for s in systems]
+        users = f"{at[0].users} user{'s' if at[0].users > 1 else ''}"
+        for label, share in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99)):
+            lines.append(row(f"{users}: {label} latency (ms)", [r.p(share) for r in at], ".0f"))
+        lines.append(row(f"{users}: messages/s", [r.rate for r in at], ".1f"))
+        lines.append(f"| {users}: errors | " + " | ".join(str(r.errors) for r in at) + " |")
+    lines.append(row("peak memory per Rasa server (MB)", [s.peak_mb() for s in systems], ".0f"))
     return lines
 
 
@@ -255,6 +267,7 @@ def main() -> None:
     parser.add_argument(
         "--leak-check", action="store_true", help="memory after 500 and 5,000 messages"
     )
+    parser.add_argument("--no-cluster", action="store_true", help="skip cluster mode")
     parser.add_argument(
         "--no-write", action="store_true", help="print only; leave bench/RESULTS.md"
     )
@@ -262,34 +275,40 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         workdir = Path(tmp)
-        bots = [
-            Bot("heartwise", ROOT, HEARTWISE_SCRIPT, actions=True),
-            Bot("rasa-init", baseline_project(workdir), BASELINE_SCRIPT, actions=False),
-        ]
+        baseline_project = workdir / "rasa-init-project"
+        shutil.copytree(Path(rasa.cli.__file__).parent / "initial_project", baseline_project)
+        embedded = System("heartwise", "Heartwise (make run)")
+        cluster = System("cluster", "Heartwise cluster (make cluster)")
+        baseline = System("rasa-init", "rasa init bot")
+        print("training both bots from an empty cache…", flush=True)
+        embedded.train_s = cluster.train_s = train(PROJECT_ROOT, workdir / "heartwise")
+        baseline.train_s = train(baseline_project, workdir / "rasa-init")
+
+        starters = {
+            embedded.name: lambda: start_embedded(embedded, workdir, stack),
+            cluster.name: lambda: start_cluster(cluster, workdir, stack),
+            baseline.name: lambda: start_baseline(baseline, baseline_project, workdir, stack),
+        }
+        systems = [embedded, cluster, baseline] if not args.no_cluster else [embedded, baseline]
         results: Dict[str, List[Result]] = {}
         leak: Optional[str] = None
-        for bot in bots:
-            print(f"{bot.name}: training…", flush=True)
-            train(bot, workdir)
-        for bot in bots:
-            print(f"{bot.name}: starting…", flush=True)
-            start(bot, workdir, stack)
-            asyncio.run(closed_loop(bot, 5, 5))  # warm-up, not counted
-            results[bot.name] = []
+        for system in systems:
+            print(f"{system.label}: starting…", flush=True)
+            starters[system.name]()
+            asyncio.run(closed_loop(system, 5, 5))  # warm-up, not counted
+            results[system.name] = []
             for users in args.users:
-                result = asyncio.run(closed_loop(bot, users, args.seconds))
+                result = asyncio.run(closed_loop(system, users, args.seconds))
                 print(
                     f"  {users} users: p50 {result.p(0.5):.0f} ms, p95 {result.p(0.95):.0f} ms, "
                     f"{result.rate:.1f} msg/s, {result.errors} errors",
                     flush=True,
                 )
-                results[bot.name].append(result)
-            if args.leak_check and bot.name == "heartwise":
-                leak = leak_check(bot)
-        # Both servers still run: the table reads their peak memory.
-        lines = table(bots, results)
-        for bot in bots:
-            stop(bot)
+                results[system.name].append(result)
+            if args.leak_check and system is embedded:
+                leak = leak_check(system)
+        # Everything still runs: the table reads the servers' peak memory.
+        lines = table(systems, results)
     if leak:
         lines += ["", leak]
     print("\n".join(lines))
@@ -297,34 +316,23 @@ def main() -> None:
         write_results(lines, args)
 
 
-def leak_check(bot: Bot) -> str:
-    pid = bot.processes["rasa"].pid
-    asyncio.run(messages(bot, 500))
-    after_500 = resident_mb(pid)
-    asyncio.run(messages(bot, 4500))
-    after_5000 = resident_mb(pid)
-    growth = (after_5000 - after_500) / after_500
-    return (
-        f"Memory of the Heartwise Rasa server: {after_500:.0f} MB after 500 messages, "
-        f"{after_5000:.0f} MB after 5,000 ({growth:+.1%})."
-    )
-
-
 def write_results(lines: List[str], args: argparse.Namespace) -> None:
     commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True
     ).stdout.strip()
-    cores = os.cpu_count()
     header = [
         "# Benchmark: Heartwise against the `rasa init` bot",
         "",
         f"`make bench` on {dt.date.today().isoformat()}, commit {commit or 'uncommitted'}, "
-        f"{platform.machine()} with {cores} cores. REST webhook, closed loop, "
-        f"{args.seconds:.0f} s per level, every user a scripted conversation under a fresh sender id; "
-        "Heartwise with its action server as `make run` starts it (the `rasa init` bot needs none).",
+        f"{platform.machine()} with {os.cpu_count()} cores. REST webhook, closed loop, "
+        f"{args.seconds:.0f} s per level, every user the same scripted conversation under a fresh "
+        "sender id. Heartwise as `make run` starts it (one Rasa server and one action server, "
+        "SQLite) and as `make cluster` does (nginx, two Rasa servers, two action servers, "
+        "PostgreSQL and Redis, all on the same 2 cores); the `rasa init` bot as `rasa run` "
+        "starts it (no action server, conversations in memory).",
         "",
     ]
-    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(header + lines) + "\n")
+    (PROJECT_ROOT / "bench" / "RESULTS.md").write_text("\n".join(header + lines) + "\n")
 
 
 if __name__ == "__main__":

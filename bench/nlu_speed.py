@@ -18,7 +18,8 @@ import time
 
 import requests
 
-from bench.common import RASA, ROOT, bench_env, free_port, percentile, resident_mb
+from bench.common import percentile, resident_mb
+from deploy.processes import PROJECT_ROOT, RASA, free_port, server_env
 
 MESSAGE = (
     "i have been on day twenty six of no contact and working on myself, "
@@ -45,8 +46,8 @@ def time_parse(requests_count: int) -> None:
                 "--port",
                 str(port),
             ],
-            cwd=ROOT,
-            env=bench_env(),
+            cwd=PROJECT_ROOT,
+            env=server_env(),
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -92,8 +93,8 @@ def time_training() -> None:
         started = time.monotonic()
         subprocess.run(
             [RASA, "train", "--force", "--out", out, "--quiet"],
-            cwd=ROOT,
-            env=bench_env(RASA_CACHE_DIRECTORY=cache),
+            cwd=PROJECT_ROOT,
+            env=server_env(RASA_CACHE_DIRECTORY=cache),
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -50,26 +50,18 @@ def action_server_args(port: int) -> List[str]:
 
 def rasa_server_args(
     port: int,
-    endpoints: Path,
+    endpoints: Optional[Path],
     model: Path = MODEL,
     auth_token: Optional[str] = None,
     cors: Optional[str] = None,
+    credentials: Optional[Path] = PROJECT_ROOT / "credentials.yml",
 ) -> List[str]:
-    args = [
-        RASA,
-        "run",
-        "--model",
-        str(model),
-        "--endpoints",
-        str(endpoints),
-        "--credentials",
-        str(PROJECT_ROOT / "credentials.yml"),
-        "--enable-api",
-        "--interface",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
+    args = [RASA, "run", "--model", str(model), "--enable-api"]
+    args += ["--interface", "127.0.0.1", "--port", str(port)]
+    if endpoints:
+        args += ["--endpoints", str(endpoints)]
+    if credentials:
+        args += ["--credentials", str(credentials)]
     if auth_token:
         args += ["--auth-token", auth_token]
     if cors:
@@ -87,6 +79,18 @@ def answers(url: str) -> Callable[[], bool]:
             return False
 
     return probe
+
+
+def write_embedded_endpoints(path: Path, actions_port: int, database: Path) -> Path:
+    """endpoints.yml as in the project, with its own action server and SQLite file."""
+    path.write_text(
+        f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
+        "tracker_store:\n"
+        "  type: heartwise.tracker_store.DeletingSQLTrackerStore\n"
+        f"  dialect: sqlite\n  db: {database}\n"
+        "  deletion_action: action_delete_my_data\n"
+    )
+    return path
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from tests.servers import REQUEST_MAX_SIZE
+from deploy.processes import REQUEST_MAX_SIZE
 
 
 @pytest.mark.parametrize(

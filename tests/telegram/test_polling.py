@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from deploy.processes import server_env
 from tests.fakes.telegram_bot_api import FakeBotAPI
 from tests.servers import PROJECT_ROOT, Heartwise
 from tests.telegram import updates
@@ -18,7 +19,7 @@ def poller(bot: Heartwise):
     process = subprocess.Popen(
         [sys.executable, "-m", "channels.telegram_polling", "--rasa", bot.url],
         cwd=PROJECT_ROOT,
-        env={**bot._env()},
+        env=server_env(**bot.env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
