@@ -253,7 +253,8 @@ def table(systems: Sequence[System], results: Dict[str, List[Result]]) -> List[s
         for label, share in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99)):
             lines.append(row(f"{users}: {label} latency (ms)", [r.p(share) for r in at], ".0f"))
         lines.append(row(f"{users}: messages/s", [r.rate for r in at], ".1f"))
-        lines.append(f"| {users}: errors | " + " | ".join(str(r.errors) for r in at) + " |")
+        errors = [str(r.errors) for r in at] + [""] * len(ours)
+        lines.append(f"| {users}: errors | " + " | ".join(errors) + " |")
     lines.append(row("peak memory per Rasa server (MB)", [s.peak_mb() for s in systems], ".0f"))
     return lines
 
