@@ -11,8 +11,11 @@ HOST=${HEARTWISE_HOST:-127.0.0.1}
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 WEB_PORT=${WEB_PORT:-8080}
-# Chat messages are small: Sanic refuses request bodies over 1 MiB (413).
-export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-1048576}
+# The tests point this at their own SQLite file and action server port.
+ENDPOINTS=${HEARTWISE_ENDPOINTS:-endpoints.yml}
+# Chat messages are small: Sanic refuses bigger request bodies (413).
+SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-$("$BIN/python" -c 'from deploy.processes import REQUEST_MAX_SIZE; print(REQUEST_MAX_SIZE)')}
+export SANIC_REQUEST_MAX_SIZE
 mkdir -p var/log
 
 if [[ "${1:-}" == "--telegram-polling" && -z "${TELEGRAM_TOKEN:-}" ]]; then
@@ -50,7 +53,7 @@ pids+=($!)
 wait_for "http://127.0.0.1:$ACTIONS_PORT/health" "The action server" 120
 
 if [[ "${1:-}" == "--shell" ]]; then
-  "$BIN/rasa" shell --model models/heartwise.tar.gz --endpoints endpoints.yml \
+  "$BIN/rasa" shell --model models/heartwise.tar.gz --endpoints "$ENDPOINTS" \
     --interface 127.0.0.1 --port "$RASA_PORT"
   exit 0
 fi
@@ -63,7 +66,7 @@ elif [[ "$HOST" != "127.0.0.1" && "$HOST" != "localhost" ]]; then
   exit 1
 fi
 
-"$BIN/rasa" run --model models/heartwise.tar.gz --endpoints endpoints.yml \
+"$BIN/rasa" run --model models/heartwise.tar.gz --endpoints "$ENDPOINTS" \
   --credentials credentials.yml --enable-api --interface "$HOST" --port "$RASA_PORT" \
   "${auth[@]}" >var/log/rasa.log 2>&1 &
 pids+=($!)

@@ -16,12 +16,13 @@ from deploy.cluster import Cluster
 from tests.browser.chat import open_chat
 from tests.cluster.conftest import Client, stored_turns
 
+# Through the action servers and back: a question, a journal entry, the journal.
 SCRIPT = [
     "hi",
-    "my girlfriend broke up with me two weeks ago and i cant stop thinking about her",
-    "should i text her or give her space?",
-    "what about playing it cool so she misses me",
-    "thanks, that helps",
+    "my boyfriend left me three weeks ago",
+    "give me a reflection question",
+    "i miss our sunday mornings",
+    "show my journal",
 ]
 
 
