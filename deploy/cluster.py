@@ -390,6 +390,8 @@ def main(argv: Optional[List[str]] = None) -> None:
     args = parser.parse_args(argv)
 
     cluster = Cluster(args.state, Ports.from_env(args.instances))
+    # Also when started in the background, where SIGINT arrives ignored.
+    signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         print(f"Starting Heartwise in cluster mode (logs in {cluster.state / 'log'})…", flush=True)
