@@ -1,4 +1,4 @@
-"""Rasa's Redis lock store, without a lock that is never released.
+"""Rasa's Redis lock store, without a lock that is never released or lost.
 
 Rasa 3.6 gives every message a ticket with a lifetime, so the tickets of a
 server that crashed expire and others may go on. But a message waiting
@@ -7,14 +7,21 @@ between two of its checks (once a second), nothing is left to serve and it
 waits for ever (seen in tests/cluster: a retried message stuck until the
 client gave up). Here a waiting message whose ticket expired takes a new one
 and goes on as soon as no live ticket is ahead of it.
+
+Rasa also changes a lock by reading it, changing it and writing it back, so
+two servers changing one conversation's lock at once can drop each other's
+tickets, and a message could then run beside another of its conversation.
+Here every change is one Redis transaction (WATCH/MULTI), retried on conflict.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 from contextlib import asynccontextmanager
-from typing import AsyncIterator, List
+from typing import AsyncIterator, Callable, List, TypeVar
 
+import redis
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
@@ -51,8 +58,41 @@ def live_tickets(lock: TicketLock) -> List[int]:
     return sorted(ticket.number for ticket in lock.tickets if not ticket.has_expired())
 
 
+Result = TypeVar("Result")
+
+
 class HeartwiseRedisLockStore(ExpiryAwareLocking, RedisLockStore):
     """Named in deploy/endpoints.cluster.yml; configured like Rasa's ``redis``."""
 
     def __init__(self, endpoint_config: EndpointConfig) -> None:
         super().__init__(host=endpoint_config.url, **endpoint_config.kwargs)
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        return self._change(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime))
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        """Gives the ticket back; the lock goes once no ticket is left."""
+        self._change(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))
+
+    def _change(self, conversation_id: str, change: Callable[[TicketLock], Result]) -> Result:
+        key = self.key_prefix + conversation_id
+        with self.red.pipeline() as transaction:
+            while True:
+                try:
+                    transaction.watch(key)
+                    stored = transaction.get(key)
+                    lock = (
+                        TicketLock.from_dict(json.loads(stored))
+                        if stored
+                        else self.create_lock(conversation_id)
+                    )
+                    result = change(lock)
+                    transaction.multi()
+                    if lock.tickets:
+                        transaction.set(key, lock.dumps())
+                    else:
+                        transaction.delete(key)
+                    transaction.execute()
+                    return result
+                except redis.WatchError:
+                    continue  # another server changed the lock first: read it again

@@ -11,8 +11,10 @@ from typing import Any, Dict, List
 import pytest
 import requests
 from playwright.sync_api import expect
+from rasa.utils.endpoints import EndpointConfig
 
 from deploy.cluster import Cluster
+from heartwise.lock_store import HeartwiseRedisLockStore
 from tests.browser.chat import open_chat
 from tests.cluster.conftest import Client, stored_turns
 
@@ -122,6 +124,41 @@ def test_messages_sent_at_once_are_processed_one_at_a_time_in_order(cluster):
     turns = stored_turns(cluster, sender)
     assert [message_id for message_id, _ in turns] == ids
     assert all(replies >= 1 for _, replies in turns)
+
+
+def test_servers_taking_tickets_at_once_lose_none(cluster):
+    def store() -> HeartwiseRedisLockStore:
+        return HeartwiseRedisLockStore(
+            EndpointConfig(
+                url="127.0.0.1",
+                port=cluster.ports.redis,
+                password=cluster.secrets.redis_password,
+                db=0,
+                key_prefix="race",
+            )
+        )
+
+    conversation = f"race-{uuid.uuid4().hex[:8]}"
+    issued: List[int] = []
+
+    def take_tickets(server: HeartwiseRedisLockStore) -> None:
+        for _ in range(200):
+            issued.append(server.issue_ticket(conversation, 60))
+
+    servers = [store(), store()]
+    threads = [threading.Thread(target=take_tickets, args=(server,)) for server in servers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    lock = servers[0].get_lock(conversation)
+    assert lock is not None
+    assert len(set(issued)) == 400
+    assert sorted(ticket.number for ticket in lock.tickets) == sorted(issued)
+    for number in issued:
+        servers[number % 2].cleanup(conversation, number)
+    assert servers[0].get_lock(conversation) is None
 
 
 def test_deleting_my_data_removes_it_from_postgresql(cluster):
