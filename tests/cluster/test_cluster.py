@@ -203,7 +203,7 @@ def test_the_widget_chats_through_nginx(browser, cluster):
         chat.send("hi")
         chat.expect_reply("Heartwise")
         chat.send("my boyfriend left me last week")
-        chat.expect_reply("")
+        expect(chat.log).to_contain_text("painful", timeout=30_000)
         # What the server learned a message ago is still there.
         chat.send("should i text him")
         expect(chat.log).to_contain_text("7 days", timeout=30_000)
