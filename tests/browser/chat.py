@@ -89,6 +89,15 @@ class Chat:
     def expect_reply(self, text: str | Pattern[str]) -> None:
         expect(self.bot_messages.last).to_contain_text(text, timeout=REPLY_TIMEOUT_MS)
 
+    def expect_answered(self) -> None:
+        """Every message sent has been processed and all of its replies are shown.
+
+        A bot's answer comes as several messages; the widget drops a message's
+        pending mark on Rasa's acknowledgement, which follows the last of them.
+        """
+        expect(self.log.locator(".hw-pending")).to_have_count(0, timeout=REPLY_TIMEOUT_MS)
+        expect(self.page.locator(".hw-turn").last).to_have_class("hw-turn hw-bot")
+
     def session_id(self) -> str:
         return self.page.evaluate("localStorage.getItem('heartwise.session_id')")
 

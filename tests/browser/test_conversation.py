@@ -18,7 +18,7 @@ def test_the_bot_greets_and_answers(chat: Chat):
     chat.open().expect_reply(GREETING)
     chat.send("I keep wondering if I should text my ex")
     expect(chat.user_messages.last).to_have_text("I keep wondering if I should text my ex")
-    expect(chat.bot_messages).not_to_have_count(1, timeout=30_000)
+    chat.expect_answered()
     expect(chat.page.get_by_text("Heartwise is typing…")).to_be_hidden()
 
 
@@ -72,7 +72,7 @@ def test_html_in_a_message_is_shown_as_text_and_never_runs(chat: Chat):
     attack = "<img src=x onerror=alert(1)> <script>alert(2)</script>"
     chat.send(attack)
     expect(chat.user_messages.last).to_have_text(attack)
-    expect(chat.bot_messages).not_to_have_count(1, timeout=30_000)
+    chat.expect_answered()
     # Chained locators pierce the widget's shadow root; the text did arrive there.
     expect(chat.log.locator(".hw-text").filter(has_text="onerror")).to_have_count(1)
     expect(chat.log.locator("img, script")).to_have_count(0)
@@ -120,4 +120,5 @@ def test_empty_and_unusual_messages(chat: Chat):
         replies = chat.bot_messages.count()
         chat.send(text)
         expect(chat.user_messages.last).to_have_text(text)
-        expect(chat.bot_messages).not_to_have_count(replies, timeout=30_000)
+        chat.expect_answered()
+        assert chat.bot_messages.count() > replies
