@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
 
 import requests
+import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 BIN = PROJECT_ROOT / ".venv" / "bin"
@@ -81,15 +82,15 @@ def answers(url: str) -> Callable[[], bool]:
     return probe
 
 
-def write_embedded_endpoints(path: Path, actions_port: int, database: Path) -> Path:
-    """endpoints.yml as in the project, with its own action server and SQLite file."""
-    path.write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
-        "tracker_store:\n"
-        "  type: heartwise.tracker_store.DeletingSQLTrackerStore\n"
-        f"  dialect: sqlite\n  db: {database}\n"
-        "  deletion_action: action_delete_my_data\n"
-    )
+def write_embedded_endpoints(
+    path: Path, actions_port: int, database: Path, **lock_store: object
+) -> Path:
+    """The project's endpoints.yml, with its own action server and SQLite file."""
+    endpoints = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text())
+    endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
+    endpoints["tracker_store"]["db"] = str(database)
+    endpoints["lock_store"].update(lock_store)
+    path.write_text(yaml.safe_dump(endpoints))
     return path
 
 

@@ -12,6 +12,14 @@ Rasa also changes a lock by reading it, changing it and writing it back, so
 two servers changing one conversation's lock at once can drop each other's
 tickets, and a message could then run beside another of its conversation.
 Here every change is one Redis transaction (WATCH/MULTI), retried on conflict.
+
+Both stores also limit how many messages one server processes at once
+(``max_concurrent_messages``); the others wait their turn in arrival order.
+Rasa works on every message it has received at once, on one event loop: each
+wait for the action server or the database puts a message behind all the
+others' computing again, so under load the messages that call the action
+server took seconds longer than the rest. Waiting in line is fairer, and the
+server does as much per second.
 """
 
 from __future__ import annotations
@@ -19,15 +27,25 @@ from __future__ import annotations
 import asyncio
 import json
 from contextlib import asynccontextmanager
-from typing import AsyncIterator, Callable, List, TypeVar
+from typing import Any, AsyncIterator, Callable, List, TypeVar
 
 import redis
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, LockStore, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+
+# Enough to keep the processor busy while some messages wait for the action
+# server, few enough that none waits behind many (bench/RESULTS.md).
+MAX_CONCURRENT_MESSAGES = 4
 
 
 class ExpiryAwareLocking(LockStore):
+    def __init__(
+        self, *args: Any, max_concurrent_messages: int = MAX_CONCURRENT_MESSAGES, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.admission = asyncio.Semaphore(int(max_concurrent_messages))
+
     @asynccontextmanager
     async def lock(
         self,
@@ -44,13 +62,20 @@ class ExpiryAwareLocking(LockStore):
                     # Ours expired while we waited: queue again, at the back.
                     ticket = self.issue_ticket(conversation_id, lock_lifetime)
                 elif waiting[0] == ticket:
-                    assert lock is not None
-                    yield lock
-                    return
+                    queued = self.admission.locked()
+                    async with self.admission:
+                        if not queued or self._is_live(conversation_id, ticket):
+                            yield lock
+                            return
+                        # It expired while queued: another server may have gone on.
                 else:
                     await asyncio.sleep(wait_time_in_seconds)
         finally:
             self.cleanup(conversation_id, ticket)
+
+    def _is_live(self, conversation_id: str, ticket: int) -> bool:
+        lock = self.get_lock(conversation_id)
+        return lock is not None and ticket in live_tickets(lock)
 
 
 def live_tickets(lock: TicketLock) -> List[int]:
@@ -59,6 +84,13 @@ def live_tickets(lock: TicketLock) -> List[int]:
 
 
 Result = TypeVar("Result")
+
+
+class HeartwiseInMemoryLockStore(ExpiryAwareLocking, InMemoryLockStore):
+    """Named in endpoints.yml: one server, locks in its memory."""
+
+    def __init__(self, endpoint_config: EndpointConfig) -> None:
+        super().__init__(**endpoint_config.kwargs)
 
 
 class HeartwiseRedisLockStore(ExpiryAwareLocking, RedisLockStore):
