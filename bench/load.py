@@ -39,6 +39,7 @@ from deploy.cluster import Cluster, Ports
 from deploy.processes import (
     PROJECT_ROOT,
     RASA,
+    SERVING_THREADS,
     Service,
     action_server_args,
     answers,
@@ -132,7 +133,8 @@ def start_embedded(system: System, workdir: Path, stack: ExitStack) -> None:
     )
     args = rasa_server_args(rasa_port, endpoints, workdir / "heartwise" / "bench.tar.gz")
     started = time.monotonic()
-    server = Service("rasa", args, workdir / "rasa.log", answers(f"http://127.0.0.1:{rasa_port}/"))
+    ready = answers(f"http://127.0.0.1:{rasa_port}/")
+    server = Service("rasa", args, workdir / "rasa.log", ready, SERVING_THREADS)
     _run(server, stack)
     system.url = f"http://127.0.0.1:{rasa_port}"
     system.ready_s = _first_answer(system, started)

@@ -38,6 +38,7 @@ import redis
 from deploy.processes import (
     MODEL,
     PROJECT_ROOT,
+    SERVING_THREADS,
     Service,
     action_server_args,
     answers,
@@ -189,6 +190,7 @@ class Cluster:
             "TICKET_LOCK_LIFETIME": str(TICKET_LOCK_LIFETIME_S),
             # One worker per server: on two cores, two servers already use both.
             "SANIC_WORKERS": "1",
+            **SERVING_THREADS,
         }
 
     # -- the parts ---------------------------------------------------------

@@ -16,6 +16,8 @@ ENDPOINTS=${HEARTWISE_ENDPOINTS:-endpoints.yml}
 # Chat messages are small: Sanic refuses bigger request bodies (413).
 SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-$("$BIN/python" -c 'from deploy.processes import REQUEST_MAX_SIZE; print(REQUEST_MAX_SIZE)')}
 export SANIC_REQUEST_MAX_SIZE
+# One TensorFlow thread for the server (why: SERVING_THREADS in deploy/processes.py).
+eval "$("$BIN/python" -c 'from deploy.processes import SERVING_THREADS as t; print(" ".join(f"export {k}=${{{k}:-{v}}}" for k, v in t.items()))')"
 mkdir -p var/log
 
 if [[ "${1:-}" == "--telegram-polling" && -z "${TELEGRAM_TOKEN:-}" ]]; then

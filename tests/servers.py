@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 import requests
 
 from deploy.processes import (
     MODEL,
     PROJECT_ROOT,
+    SERVING_THREADS,
     Service,
     action_server_args,
     answers,
@@ -52,8 +53,11 @@ class Heartwise:
     def database(self) -> Path:
         return self.workdir / "trackers.db"
 
-    def _start(self, name: str, args: List[str], ready_url: str) -> None:
-        service = Service(name, args, self.workdir / f"{name}.log", answers(ready_url), self.env)
+    def _start(
+        self, name: str, args: List[str], ready_url: str, env: Optional[Dict[str, str]] = None
+    ) -> None:
+        log = self.workdir / f"{name}.log"
+        service = Service(name, args, log, answers(ready_url), {**(env or {}), **self.env})
         self.services[name] = service.start()
         service.wait_until_ready()
 
@@ -66,7 +70,7 @@ class Heartwise:
             self.workdir / "endpoints.yml", self.actions_port, self.database
         )
         args = rasa_server_args(self.rasa_port, endpoints, auth_token=self.auth_token)
-        self._start("rasa", args, f"{self.url}/")
+        self._start("rasa", args, f"{self.url}/", SERVING_THREADS)
 
     def start_web(self) -> None:
         """The widget's development server, passing /socket.io/ through to Rasa."""
