@@ -10,24 +10,29 @@ Each replaces a Rasa 3.6 function whose cost py-spy showed under load
 - Loading a conversation looks up each event's class by scanning every
   subclass of ``Event`` (a twentieth of the server's time). The classes are
   all imported before the first message, so each name is looked up once.
-- RulePolicy checks every rule against every turn of the conversation, though
-  a rule of n turns is satisfied by any turn further back than n. It now stops
-  at the longest rule's length, so a long conversation costs no more than a
-  short one (a tenth of the server's time on a six-message conversation).
+- RulePolicy checks every rule against every turn of the conversation (a
+  tenth of the server's time). Now only the rules whose latest turn names the
+  conversation's latest action and intent (or names none) are checked, and
+  only as far back as the longest rule: a rule of n turns is satisfied by any
+  turn further back than n, so a long conversation costs no more than a short
+  one.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Set, Type
+from typing import Any, Dict, List, Optional, Set, Tuple, Type
 
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.core.policies.rule_policy import RulePolicy
+from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.events import Event
 from rasa.shared.core.generator import State
+from rasa.shared.nlu.constants import ACTION_NAME, INTENT
 
 _rasa_resolve_by_type = Event.resolve_by_type
 _event_classes: Dict[str, Type[Event]] = {}
@@ -62,12 +67,64 @@ def _resolve_event_type(
     return found
 
 
+Need = Tuple[Optional[str], Optional[str]]
+
+
+class RuleIndex:
+    """Rules grouped by the action and intent their latest turn requires.
+
+    Rasa's check (``RulePolicy._is_rule_applicable``) refuses a rule whose
+    latest turn names an action or an intent the conversation's latest state
+    does not have, so only the rest need checking. A rule that starts the
+    conversation (no previous action) is always checked.
+    """
+
+    def __init__(self, lookup: Dict[str, str]) -> None:
+        self.keys = frozenset(lookup)
+        self.longest = max(
+            (len(RulePolicy._rule_key_to_state(key)) for key in self.keys), default=0
+        )
+        self.unindexed: Set[str] = set()
+        self.by_need: Dict[Need, Set[str]] = defaultdict(set)
+        for key in self.keys:
+            latest = RulePolicy._rule_key_to_state(key)[-1]
+            if latest.get(PREVIOUS_ACTION):
+                need = (
+                    _named(latest[PREVIOUS_ACTION], ACTION_NAME),
+                    _named(latest.get(USER, {}), INTENT),
+                )
+                self.by_need[need].add(key)
+            else:
+                self.unindexed.add(key)
+
+    def candidates(self, latest: State) -> Set[str]:
+        action = latest.get(PREVIOUS_ACTION, {}).get(ACTION_NAME)
+        intent = latest.get(USER, {}).get(INTENT)
+        needs = {(action, intent), (action, None), (None, intent), (None, None)}
+        return self.unindexed.union(*(self.by_need.get(need, ()) for need in needs))
+
+
+def _named(sub_state: Any, key: str) -> Optional[str]:
+    """The name a rule requires, or None if it requires none."""
+    value = sub_state.get(key)
+    return value if isinstance(value, str) and value and value != SHOULD_NOT_BE_SET else None
+
+
+def _rule_index(policy: RulePolicy, lookup: Dict[str, str]) -> RuleIndex:
+    # Training changes the lookup between predictions; serving never does.
+    indexes: Dict[int, RuleIndex] = vars(policy).setdefault("_heartwise_rule_indexes", {})
+    index = indexes.get(id(lookup))
+    if index is None or index.keys != lookup.keys():
+        index = indexes[id(lookup)] = RuleIndex(lookup)
+    return index
+
+
 def _get_possible_keys(self: RulePolicy, lookup: Dict[str, str], states: List[State]) -> Set[str]:
-    possible_keys = set(lookup)
-    longest = max((len(self._rule_key_to_state(key)) for key in possible_keys), default=0)
-    for turns_back, state in enumerate(reversed(states)):
-        if turns_back >= longest:
-            break  # every rule applies this far back (RulePolicy._is_rule_applicable)
+    if not states:
+        return set(lookup)
+    index = _rule_index(self, lookup)
+    possible_keys = index.candidates(states[-1])
+    for turns_back, state in enumerate(reversed(states[-index.longest :])):
         possible_keys = {
             key for key in possible_keys if self._is_rule_applicable(key, turns_back, state)
         }

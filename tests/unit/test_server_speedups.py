@@ -13,7 +13,13 @@ from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
-from rasa.shared.core.constants import ACTION_LISTEN_NAME, PREVIOUS_ACTION, SLOTS, USER
+from rasa.shared.core.constants import (
+    ACTION_LISTEN_NAME,
+    PREVIOUS_ACTION,
+    SHOULD_NOT_BE_SET,
+    SLOTS,
+    USER,
+)
 from rasa.shared.core.events import Event, SlotSet
 from rasa.shared.core.generator import State
 from rasa.shared.utils.common import all_subclasses
@@ -71,7 +77,10 @@ def _turn(action: str, intent: str = "", slots: Optional[Dict[str, Any]] = None)
     if intent:
         state[USER] = {"intent": intent}
     if slots:
-        state[SLOTS] = {name: (value,) for name, value in slots.items()}
+        # Rules store "should not be set" as it is, a value as a feature tuple.
+        state[SLOTS] = {
+            name: value if value == SHOULD_NOT_BE_SET else (value,) for name, value in slots.items()
+        }
     return state
 
 
@@ -80,7 +89,10 @@ def _rule(*turns: State) -> str:
 
 
 RULES = {
+    _rule({}): "utter_welcome_back",
     _rule({}, _turn(ACTION_LISTEN_NAME, "greet")): "utter_greet",
+    _rule(_turn("utter_space")): ACTION_LISTEN_NAME,
+    _rule(_turn(ACTION_LISTEN_NAME, "ask_space", {"abuse": SHOULD_NOT_BE_SET})): "utter_space",
     _rule(_turn(ACTION_LISTEN_NAME, "crisis")): "utter_crisis_lines",
     _rule(_turn(ACTION_LISTEN_NAME, "ask_space"), _turn("utter_space")): ACTION_LISTEN_NAME,
     _rule(
@@ -135,3 +147,24 @@ def test_rules_that_apply_are_those_rasa_finds_checking_every_turn(
 def test_a_rule_matches_only_the_turns_it_describes(rule_policy: RulePolicy) -> None:
     matching = rule_policy._get_possible_keys(RULES, CONVERSATION)
     assert {RULES[key] for key in matching} == {"utter_space"}
+    assert len(matching) == 2  # the one-turn rule and the four-turn rule
+
+
+def test_a_rule_learned_after_a_prediction_is_found(rule_policy: RulePolicy) -> None:
+    # Training adds and removes rules between predictions.
+    lookup = dict(RULES)
+    rule_policy._get_possible_keys(lookup, CONVERSATION)
+    thanks = _rule(_turn(ACTION_LISTEN_NAME, "thanks"))
+    lookup[thanks] = "utter_welcome"
+    assert thanks in rule_policy._get_possible_keys(lookup, CONVERSATION[:8])
+    del lookup[thanks]
+    assert thanks not in rule_policy._get_possible_keys(lookup, CONVERSATION[:8])
+
+
+def test_a_rule_naming_no_action_or_intent_is_still_checked(rule_policy: RulePolicy) -> None:
+    # An end-to-end rule names what the bot said rather than an action.
+    text = "Take a slow breath with me."
+    rule = _rule({PREVIOUS_ACTION: {"action_text": text}})
+    latest = {PREVIOUS_ACTION: {"action_name": "utter_breathe", "action_text": text}}
+    latest[USER] = {"intent": "greet"}
+    assert rule_policy._get_possible_keys({rule: ACTION_LISTEN_NAME}, [{}, latest]) == {rule}
