@@ -9,9 +9,11 @@ from typing import Dict, List, Set
 import pytest
 import yaml
 
+from scripts import guide_fingerprint
 from tests.conftest import PROJECT_ROOT
 
-GUIDE = PROJECT_ROOT.parent / "shared" / "guide" / "how-to-win-your-ex-back.txt"
+# The guide lives outside the repository; only fingerprints of it are kept here.
+GUIDE_RUNS = PROJECT_ROOT / "tests" / "data" / "guide_runs.txt"
 GUIDE_TOPICS = [
     "want_ex_back",
     "express_feelings",
@@ -125,18 +127,12 @@ def response_texts(domain) -> Dict[str, List[str]]:
     }
 
 
-# Facts carry over from the guide, titles and names included.
-BOOK = re.compile(r"the magic of making up\W+by t\W+(dub\W+)?jackson")
-
-
 def test_responses_do_not_copy_the_guide(domain):
-    guide_words = re.findall(r"[a-z']+", BOOK.sub(" ", GUIDE.read_text().lower()))
-    guide_runs = {" ".join(guide_words[i : i + 7]) for i in range(len(guide_words) - 6)}
+    guide_runs = guide_fingerprint.load(GUIDE_RUNS)
+    assert len(guide_runs) > 400, "the fingerprint file holds the whole guide"
     for name, texts in response_texts(domain).items():
         for text in texts:
-            words = re.findall(r"[a-z']+", BOOK.sub(" ", text.lower()))
-            copied = [" ".join(words[i : i + 7]) for i in range(len(words) - 6)]
-            assert not guide_runs.intersection(copied), name
+            assert not guide_runs.intersection(guide_fingerprint.runs(text)), name
 
 
 def test_responses_stay_brief(domain):
