@@ -23,7 +23,8 @@ export SANIC_HOST := 127.0.0.1
 
 NLU_DATA := $(shell find data/nlu -name '*.yml')
 DIALOGUE_DATA := $(shell find data/rules data/stories -name '*.yml')
-NLU_CODE := $(wildcard heartwise/nlu/*.py heartwise/language/*.py)
+# Code that runs while training: the NLU components and the speed-ups they switch on.
+TRAINING_CODE := $(wildcard heartwise/nlu/*.py heartwise/language/*.py) heartwise/server_speedups.py
 
 WEB_SOURCES := $(wildcard web/src/*) web/build.mjs
 WIDGET := web/dist/heartwise-widget.js
@@ -110,7 +111,7 @@ $(SPACY_MODEL)/meta.json: heartwise/language/spacy.cfg heartwise/language/entity
 
 train: $(MODEL)
 
-$(MODEL): config.yml domain.yml $(NLU_DATA) $(DIALOGUE_DATA) $(NLU_CODE) $(SPACY_MODEL)/meta.json
+$(MODEL): config.yml domain.yml $(NLU_DATA) $(DIALOGUE_DATA) $(TRAINING_CODE) $(SPACY_MODEL)/meta.json
 	$(RASA) train --fixed-model-name heartwise --out models --quiet
 	@touch $@
 
