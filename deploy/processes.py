@@ -87,14 +87,11 @@ def answers(url: str) -> Callable[[], bool]:
     return probe
 
 
-def write_embedded_endpoints(
-    path: Path, actions_port: int, database: Path, **lock_store: object
-) -> Path:
+def write_embedded_endpoints(path: Path, actions_port: int, database: Path) -> Path:
     """The project's endpoints.yml, with its own action server and SQLite file."""
     endpoints = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text())
     endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
     endpoints["tracker_store"]["db"] = str(database)
-    endpoints["lock_store"].update(lock_store)
     path.write_text(yaml.safe_dump(endpoints))
     return path
 

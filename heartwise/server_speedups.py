@@ -62,7 +62,7 @@ def _resolve_event_type(
         return known
     found = _rasa_resolve_by_type(type_name, default)
     # Only a real match is remembered: a default stands in for an unknown name.
-    if found is not None and found is not default and found.type_name == type_name:
+    if found is not None and found.type_name == type_name:
         _event_classes[type_name] = found
     return found
 

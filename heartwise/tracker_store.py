@@ -19,7 +19,7 @@ import asyncio
 import itertools
 import json
 import logging
-from typing import Any, Callable, Dict, List, Optional, TypeVar
+from typing import Any, Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
@@ -29,7 +29,6 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 logger = logging.getLogger(__name__)
-Result = TypeVar("Result")
 
 # Set on every tracker this store loads or saves: how many of its events are
 # in the database. The processor only ever appends to the tracker it loaded,
@@ -62,7 +61,7 @@ class LeanSQLTrackerStore(SQLTrackerStore):
         """SQLAlchemy 1.4 opens (and sets up) a new SQLite connection for every
         session; keep them open instead, as SQLAlchemy 2 does.
 
-        Queries run in worker threads (``_in_thread``), so a pooled connection
+        Queries run in worker threads (``asyncio.to_thread``), so a pooled connection
         moves between threads, hence ``check_same_thread``. With a
         write-ahead log and ``synchronous=NORMAL`` a committed turn survives
         the server being killed (only a power cut can lose the last turns),
@@ -84,7 +83,7 @@ class LeanSQLTrackerStore(SQLTrackerStore):
             if fetch_events_from_all_sessions
             else self._latest_session_query
         )
-        stored = await _in_thread(self._fetch_data, query, sender_id)
+        stored = await asyncio.to_thread(self._fetch_data, query, sender_id)
         if not (self.domain and stored):
             return None
         tracker = DialogueStateTracker.from_dict(
@@ -96,15 +95,15 @@ class LeanSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
         stored = getattr(tracker, _STORED, None)
-        if stored is None:
-            stored = await _in_thread(self._count_stored, tracker.sender_id)
         total = len(tracker.events)
-        rows = [
-            _row(tracker.sender_id, event)
-            for event in itertools.islice(tracker.events, stored, total)
-        ]
+        new_events: Iterable[Event] = (
+            await asyncio.to_thread(self._unstored_events, tracker)
+            if stored is None
+            else itertools.islice(tracker.events, stored, total)
+        )
+        rows = [_row(tracker.sender_id, event) for event in new_events]
         if rows:
-            await _in_thread(self._insert_rows, rows)
+            await asyncio.to_thread(self._insert_rows, rows)
         setattr(tracker, _STORED, total)
 
     # The database calls below run in a worker thread: they wait on a socket
@@ -114,12 +113,10 @@ class LeanSQLTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             return list(session.execute(query, {"sender_id": sender_id}).scalars())
 
-    def _count_stored(self, sender_id: str) -> int:
-        """Events of the latest session in the database, counted as Rasa does."""
+    def _unstored_events(self, tracker: DialogueStateTracker) -> List[Event]:
+        """For a tracker this store did not load: Rasa asks the database."""
         with self.session_scope() as session:
-            return int(
-                self._event_query(session, sender_id, fetch_events_from_all_sessions=False).count()
-            )
+            return list(self._additional_events(session, tracker))
 
     def _insert_rows(self, rows: List[Dict[str, Any]]) -> None:
         with self.session_scope() as session:
@@ -183,10 +180,6 @@ def _row(sender_id: str, event: Event) -> Dict[str, Any]:
         "action_name": data.get("name"),
         "data": json.dumps(data),
     }
-
-
-async def _in_thread(function: Callable[..., Result], *args: Any) -> Result:
-    return await asyncio.get_running_loop().run_in_executor(None, function, *args)
 
 
 def _write_ahead_log(connection: Any, _record: Any) -> None:
