@@ -34,6 +34,8 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
+from heartwise.admission import Admission
+
 # Enough to keep the processor busy while some messages wait for the action
 # server, few enough that none waits behind many (bench/RESULTS.md).
 MAX_CONCURRENT_MESSAGES = 4
@@ -44,7 +46,7 @@ class ExpiryAwareLocking(LockStore):
         self, *args: Any, max_concurrent_messages: int = MAX_CONCURRENT_MESSAGES, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.admission = asyncio.Semaphore(int(max_concurrent_messages))
+        self.admission = Admission(int(max_concurrent_messages))
 
     @asynccontextmanager
     async def lock(
