@@ -68,10 +68,11 @@ def rasa_server_args(
         args += ["--endpoints", str(endpoints)]
     if credentials:
         args += ["--credentials", str(credentials)]
+    # `--option=value`: a value that starts with '-' is still a value.
     if auth_token:
-        args += ["--auth-token", auth_token]
+        args.append(f"--auth-token={auth_token}")
     if cors:
-        args += ["--cors", cors]
+        args.append(f"--cors={cors}")
     return args
 
 

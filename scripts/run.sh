@@ -62,7 +62,7 @@ fi
 
 auth=()
 if [[ -n "${RASA_AUTH_TOKEN:-}" ]]; then
-  auth=(--auth-token "$RASA_AUTH_TOKEN")
+  auth=(--auth-token="$RASA_AUTH_TOKEN")  # "=": a token may start with '-'
 elif [[ "$HOST" != "127.0.0.1" && "$HOST" != "localhost" ]]; then
   echo "Refusing to listen on $HOST without RASA_AUTH_TOKEN: set a token first." >&2
   exit 1
