@@ -204,7 +204,8 @@ async def closed_loop(system: System, users: int, seconds: float) -> Result:
                 # trained without seeds, sometimes chooses to say nothing): it
                 # counts towards the rate and gets its own row.
                 latencies.append((time.perf_counter() - sent) * 1000)
-                empty += not answered
+                if not answered:
+                    empty += 1
 
     connector = aiohttp.TCPConnector(limit=users)
     timeout = aiohttp.ClientTimeout(total=60)

@@ -106,9 +106,7 @@ class Secrets:
         path = state / "secrets.json"
         saved = json.loads(path.read_text()) if path.exists() else {}
         values = {
-            # Hex: a made-up secret must not start with '-', or a command line
-            # (`--requirepass`, `--auth-token`) would read it as an option.
-            name: os.environ.get(name.upper()) or saved.get(name) or secrets.token_hex(24)
+            name: os.environ.get(name.upper()) or saved.get(name) or secrets.token_urlsafe(24)
             for name in ("db_password", "redis_password", "rasa_auth_token")
         }
         path.write_text(json.dumps(values))
