@@ -1,6 +1,6 @@
 """Speed-ups for the Rasa server that change none of its behaviour.
 
-Each replaces a Rasa 3.6 function whose cost py-spy showed under load
+Each replaces a Rasa 3.6 function whose cost py-spy showed, under load or at start
 (bench/RESULTS.md) with one that returns the same result for less work:
 
 - Every action server response is checked with ``jsonschema.validate``, which
@@ -16,6 +16,11 @@ Each replaces a Rasa 3.6 function whose cost py-spy showed under load
   only as far back as the longest rule: a rule of n turns is satisfied by any
   turn further back than n, so a long conversation costs no more than a short
   one.
+- Loading DIET builds its weights by training one step on one example, which
+  traces the whole training graph (7 s of a server's start), then traces the
+  prediction through autograph (2 s more). The step now runs eagerly (under a
+  second) and creates the same weights, which the trained ones then replace
+  as before; the prediction is traced without autograph, into the same graph.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Set, Tuple, Type
 
+import tensorflow as tf
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
@@ -33,8 +39,13 @@ from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.events import Event
 from rasa.shared.core.generator import State
 from rasa.shared.nlu.constants import ACTION_NAME, INTENT
+from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
+from rasa.utils.tensorflow.model_data import RasaModelData
+from rasa.utils.tensorflow.models import RasaModel
 
 _rasa_resolve_by_type = Event.resolve_by_type
+_rasa_load_model = RasaModel.load.__func__  # type: ignore[attr-defined]
 _event_classes: Dict[str, Type[Event]] = {}
 
 
@@ -131,7 +142,49 @@ def _get_possible_keys(self: RulePolicy, lookup: Dict[str, str], states: List[St
     return possible_keys
 
 
+def _load_model(
+    cls: Type[RasaModel],
+    model_file_name: str,
+    model_data_example: RasaModelData,
+    predict_data_example: Optional[RasaModelData] = None,
+    finetune_mode: bool = False,
+    *args: Any,
+    **kwargs: Any,
+) -> RasaModel:
+    """``RasaModel.load``, with its one training step run eagerly."""
+    config = kwargs.get("config", {})
+    if finetune_mode or config.get(RUN_EAGERLY):
+        # Training goes on after this load, so its traced graph is not wasted.
+        return _rasa_load_model(
+            cls,
+            model_file_name,
+            model_data_example,
+            predict_data_example,
+            finetune_mode,
+            *args,
+            **kwargs,
+        )
+    model = cls(*args, **kwargs)
+    model.compile(
+        optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)), run_eagerly=True
+    )
+    model.fit(RasaBatchDataGenerator(model_data_example, batch_size=1), verbose=False)
+    model.run_eagerly = False  # predictions are traced once, as before
+    model.load_weights(model_file_name)
+    if predict_data_example:
+        # Traced now, with the trained weights, rather than on a first message.
+        # Autograph would rewrite Rasa's source looking for Python control flow
+        # on tensors, and the prediction has none.
+        batch = RasaBatchDataGenerator(predict_data_example, batch_size=1, shuffle=False)[0][0]
+        model._tf_predict_step = tf.function(
+            model.predict_step, input_signature=model._dynamic_signature(batch), autograph=False
+        )
+        model.run_inference(predict_data_example)
+    return model
+
+
 def apply() -> None:
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(_resolve_event_type)  # type: ignore[assignment]
     RulePolicy._get_possible_keys = _get_possible_keys  # type: ignore[method-assign]
+    RasaModel.load = classmethod(_load_model)  # type: ignore[assignment]

@@ -83,7 +83,11 @@ class MiniLMEncoder:
         self._model = TFAutoModel.from_pretrained(str(model_dir))
         ids = tf.TensorSpec([None, None], tf.int32)
         # One trace for every batch and length: eager calls are ~15x slower.
-        self._forward = tf.function(self._call_model, input_signature=[ids, ids, ids])
+        # Autograph would rewrite the model's source first (seconds at every
+        # start) to find Python control flow on tensors, and there is none.
+        self._forward = tf.function(
+            self._call_model, input_signature=[ids, ids, ids], autograph=False
+        )
         # Trace now (a few seconds) rather than on the first person's message.
         self.encode(["warm up"])
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, Type
 
 import jsonschema
 import pytest
@@ -13,6 +14,11 @@ from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
+    CountVectorsFeaturizer,
+)
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.core.constants import (
     ACTION_LISTEN_NAME,
     PREVIOUS_ACTION,
@@ -22,10 +28,17 @@ from rasa.shared.core.constants import (
 )
 from rasa.shared.core.events import Event, SlotSet
 from rasa.shared.core.generator import State
+from rasa.shared.nlu.constants import INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.tensorflow.constants import EPOCHS, RANDOM_SEED
+from rasa.utils.tensorflow.models import RasaModel
+from tensorflow.types.experimental import GenericFunction
 
 import heartwise.nlu  # noqa: F401  (applies the speed-ups, as the Rasa server does)
+from heartwise import server_speedups
 
 VALID = {
     "events": [{"event": "slot", "name": "mood", "value": "low", "timestamp": None}],
@@ -168,3 +181,85 @@ def test_a_rule_naming_no_action_or_intent_is_still_checked(rule_policy: RulePol
     latest = {PREVIOUS_ACTION: {"action_name": "utter_breathe", "action_text": text}}
     latest[USER] = {"intent": "greet"}
     assert rule_policy._get_possible_keys({rule: ACTION_LISTEN_NAME}, [{}, latest]) == {rule}
+
+
+EXAMPLES = {
+    "greet": ["hi there", "hello", "good morning", "hey you"],
+    "miss_ex": ["I miss her", "I miss him so much", "I keep thinking of my ex"],
+    "ask_space": ["should I give them space", "how long no contact", "do I need space"],
+}
+
+
+@dataclass
+class TrainedDiet:
+    """A small DIET trained and stored as `rasa train` stores it."""
+
+    storage: LocalModelStorage
+    context: ExecutionContext
+    config: Dict[str, Any]
+    tokenizer: WhitespaceTokenizer
+    words: CountVectorsFeaturizer
+
+    def load(self) -> DIETClassifier:
+        return DIETClassifier.load(self.config, self.storage, Resource("diet"), self.context)
+
+    def rank(self, diet: DIETClassifier, text: str) -> List[Dict[str, Any]]:
+        message = Message.build(text)
+        self.tokenizer.process([message])
+        self.words.process([message])
+        diet.process([message])
+        return message.get(INTENT_RANKING_KEY)
+
+
+@pytest.fixture(scope="module")
+def trained_diet(tmp_path_factory: pytest.TempPathFactory) -> TrainedDiet:
+    storage = LocalModelStorage(tmp_path_factory.mktemp("diet"))
+    context = ExecutionContext(GraphSchema({}), "speedups")
+    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+    words = CountVectorsFeaturizer.create(
+        CountVectorsFeaturizer.get_default_config(), storage, Resource("words"), context
+    )
+    data = TrainingData(
+        [Message.build(text, intent) for intent, texts in EXAMPLES.items() for text in texts]
+    )
+    tokenizer.process_training_data(data)
+    words.train(data)
+    words.process_training_data(data)
+    config = {**DIETClassifier.get_default_config(), EPOCHS: 3, RANDOM_SEED: 7}
+    DIETClassifier.create(config, storage, Resource("diet"), context).train(data)
+    return TrainedDiet(storage, context, config, tokenizer, words)
+
+
+def _rasas_own_load(cls: Type[RasaModel], *args: Any, **kwargs: Any) -> RasaModel:
+    return server_speedups._rasa_load_model(cls, *args, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def loaded_by_rasa(trained_diet: TrainedDiet) -> DIETClassifier:
+    with pytest.MonkeyPatch.context() as rasas_own:
+        rasas_own.setattr(RasaModel, "load", classmethod(_rasas_own_load))
+        return trained_diet.load()
+
+
+@pytest.fixture(scope="module")
+def loaded(trained_diet: TrainedDiet) -> DIETClassifier:
+    return trained_diet.load()
+
+
+@pytest.mark.parametrize("text", ["hello", "I miss my ex", "space?", "😢", "unseen words only"])
+def test_a_loaded_diet_ranks_intents_exactly_as_after_rasas_load(
+    trained_diet: TrainedDiet, loaded: DIETClassifier, loaded_by_rasa: DIETClassifier, text: str
+) -> None:
+    ranking = trained_diet.rank(loaded, text)
+    assert ranking == trained_diet.rank(loaded_by_rasa, text)
+    assert {entry["name"] for entry in ranking} == set(EXAMPLES)
+
+
+def test_loading_diet_builds_no_training_graph_and_keeps_one_for_predictions(
+    loaded: DIETClassifier,
+) -> None:
+    model = loaded.model
+    assert model is not None
+    assert not isinstance(model.train_function, GenericFunction)
+    assert not model.run_eagerly
+    assert isinstance(model._tf_predict_step, GenericFunction)
