@@ -14,8 +14,10 @@ Each replaces a Rasa 3.6 function whose cost py-spy showed, under load or at sta
   tenth of the server's time). Now only the rules whose latest turn names the
   conversation's latest action and intent (or names none) are checked, and
   only as far back as the longest rule: a rule of n turns is satisfied by any
-  turn further back than n, so a long conversation costs no more than a short
-  one.
+  turn further back than n. For the same reason it is given the states of
+  only that many turns: Rasa built a state for every turn of the session, up
+  to twice per prediction, so each message of a long session took longer than
+  the one before (the session is still replayed, which costs far less).
 - Loading DIET builds its weights by training one step on one example, which
   traces the whole training graph (7 s of a server's start), then traces the
   prediction through autograph (2 s more). The step now runs eagerly (under a
@@ -34,10 +36,14 @@ from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
-from rasa.core.policies.rule_policy import RulePolicy
+from rasa.core.featurizers.tracker_featurizers import MaxHistoryTrackerFeaturizer
+from rasa.core.policies.policy import Policy
+from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
 from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
-from rasa.shared.core.events import Event
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.generator import State
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import ACTION_NAME, INTENT
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
@@ -142,6 +148,49 @@ def _get_possible_keys(self: RulePolicy, lookup: Dict[str, str], states: List[St
     return possible_keys
 
 
+def recent_states(tracker: DialogueStateTracker, domain: Domain, turns: int) -> List[State]:
+    """The last ``turns`` of ``tracker.past_states(domain)``, building no others.
+
+    A turn's state needs the conversation replayed up to it, but the replay
+    is cheap next to building the state itself.
+    """
+    events = tracker.applied_events()
+    first = 1 + sum(isinstance(event, ActionExecuted) for event in events) - turns
+    replay = tracker.init_copy()
+    states: List[State] = []
+    turn = 0
+    for event in events:
+        if isinstance(event, ActionExecuted):
+            if turn >= first:
+                states.append(domain._clean_state(domain.get_active_state(replay)))
+            turn += 1
+        replay.update(event)
+    states.append(domain._clean_state(domain.get_active_state(replay)))
+    return states
+
+
+def _rule_prediction_states(
+    self: RulePolicy,
+    tracker: DialogueStateTracker,
+    domain: Domain,
+    use_text_for_last_user_input: bool = False,
+    rule_only_data: Optional[Dict[str, Any]] = None,
+) -> List[State]:
+    featurizer = self.featurizer
+    if not isinstance(featurizer, MaxHistoryTrackerFeaturizer) or featurizer.max_history:
+        return Policy._prediction_states(
+            self, tracker, domain, use_text_for_last_user_input, rule_only_data
+        )
+    # The policy reads these states only to match rules, and to log them at debug level.
+    lookups = [
+        self.lookup[key] for key in (RULES, RULES_FOR_LOOP_UNHAPPY_PATH) if key in self.lookup
+    ]
+    turns = max([_rule_index(self, lookup).longest for lookup in lookups], default=0)
+    states = recent_states(tracker, domain, max(turns, 1))
+    featurizer._choose_last_user_input([states], use_text_for_last_user_input)
+    return states
+
+
 def _load_model(
     cls: Type[RasaModel],
     model_file_name: str,
@@ -187,4 +236,5 @@ def apply() -> None:
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(_resolve_event_type)  # type: ignore[assignment]
     RulePolicy._get_possible_keys = _get_possible_keys  # type: ignore[method-assign]
+    RulePolicy._prediction_states = _rule_prediction_states  # type: ignore[method-assign]
     RasaModel.load = classmethod(_load_model)  # type: ignore[assignment]

@@ -10,6 +10,8 @@ from typing import Any, Dict, List, Optional, Type
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
+from rasa.core.policies.policy import Policy
+from rasa.core.policies.rule_policy import RULES as RULES_KEY
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -26,8 +28,12 @@ from rasa.shared.core.constants import (
     SLOTS,
     USER,
 )
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SlotSet
-from rasa.shared.core.generator import State
+from rasa.shared.core.generator import State, TrainingDataGenerator
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
+from rasa.shared.core.training_data.structures import StoryGraph
 from rasa.shared.nlu.constants import INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -39,6 +45,7 @@ from tensorflow.types.experimental import GenericFunction
 
 import heartwise.nlu  # noqa: F401  (applies the speed-ups, as the Rasa server does)
 from heartwise import server_speedups
+from heartwise.server_speedups import recent_states
 
 VALID = {
     "events": [{"event": "slot", "name": "mood", "value": "low", "timestamp": None}],
@@ -181,6 +188,59 @@ def test_a_rule_naming_no_action_or_intent_is_still_checked(rule_policy: RulePol
     latest = {PREVIOUS_ACTION: {"action_name": "utter_breathe", "action_text": text}}
     latest[USER] = {"intent": "greet"}
     assert rule_policy._get_possible_keys({rule: ACTION_LISTEN_NAME}, [{}, latest]) == {rule}
+
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def project_domain() -> Domain:
+    return Domain.load(str(PROJECT / "domain.yml"))
+
+
+@pytest.fixture(scope="module")
+def conversations(project_domain: Domain) -> List[DialogueStateTracker]:
+    """Each of the project's stories and rules as a conversation, then all of
+    them one after another as one conversation of some 450 turns."""
+    steps = []
+    for folder in ("stories", "rules"):
+        for path in sorted((PROJECT / "data" / folder).glob("*.yml")):
+            steps += YAMLStoryReader(project_domain).read_from_file(str(path))
+    generated = TrainingDataGenerator(StoryGraph(steps), project_domain, augmentation_factor=0)
+    # Plain trackers, as the server loads them: the generator's own cache their states.
+    trackers = [
+        DialogueStateTracker.from_events(tracker.sender_id, tracker.events, project_domain.slots)
+        for tracker in generated.generate()
+    ]
+    events = [event for tracker in trackers for event in tracker.events]
+    return [*trackers, DialogueStateTracker.from_events("long", events, project_domain.slots)]
+
+
+@pytest.mark.parametrize("turns", [1, 2, 5, 10_000])
+def test_the_latest_turns_get_the_states_rasa_builds_for_them(
+    project_domain: Domain, conversations: List[DialogueStateTracker], turns: int
+) -> None:
+    assert len(conversations[-1].past_states(project_domain)) > 400
+    for tracker in conversations:
+        expected = tracker.past_states(project_domain)[-turns:]
+        assert recent_states(tracker, project_domain, turns) == expected
+
+
+@pytest.mark.parametrize("use_text", [False, True])
+def test_the_rule_policy_reads_as_many_turns_as_its_longest_rule(
+    rule_policy: RulePolicy,
+    project_domain: Domain,
+    conversations: List[DialogueStateTracker],
+    use_text: bool,
+) -> None:
+    long = conversations[-1]
+
+    def rasas(turns: int) -> List[State]:
+        return Policy._prediction_states(rule_policy, long, project_domain, use_text)[-turns:]
+
+    assert rule_policy._prediction_states(long, project_domain, use_text) == rasas(1)
+    rule_policy.lookup[RULES_KEY] = RULES  # the longest has four turns
+    assert rule_policy._prediction_states(long, project_domain, use_text) == rasas(4)
 
 
 EXAMPLES = {
