@@ -33,7 +33,7 @@ CHROMIUM := /usr/bin/chromium
 CLUSTER_SERVERS := /usr/lib/postgresql/15/bin/postgres /usr/bin/redis-server /usr/sbin/nginx
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-browser test-telegram test-nlu eval-nlu bench-nlu bench spacy-model web \
+        test-e2e test-browser test-telegram test-nlu eval-nlu bench-nlu bench bench-long spacy-model web \
         browser telegram-polling cluster cluster-deps test-cluster clean
 
 help:
@@ -58,6 +58,7 @@ help:
 	@echo "make eval-nlu      the same plus 5-fold cross-validation, written to docs/nlu-evaluation.md"
 	@echo "make bench-nlu     /model/parse latency on one core, memory, training time (not a test)"
 	@echo "make bench         latency, throughput and memory against the rasa init bot -> bench/RESULTS.md"
+	@echo "make bench-long    how a message's cost grows over one 400-turn session (not a test)"
 	@echo "make clean         remove models, results and the spaCy pipeline (keeps var/heartwise.db)"
 
 # --- Install ---------------------------------------------------------------
@@ -177,6 +178,9 @@ bench-nlu: $(MODEL)
 # Heartwise against the `rasa init` bot under load; writes bench/RESULTS.md.
 bench: $(MODEL)
 	$(BIN)/python -m bench.load --leak-check
+
+bench-long: $(MODEL)
+	$(BIN)/python -m bench.long_session
 
 clean:
 	rm -rf models results .rasa $(SPACY_MODEL) web/dist
