@@ -1,7 +1,8 @@
-"""What the benchmarks share: memory and percentiles. Processes: deploy/processes.py."""
+"""What the benchmarks share: memory, CPU time and percentiles. Processes: deploy/processes.py."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Sequence
 
@@ -19,6 +20,12 @@ def resident_mb(pid: int) -> float:
 
 def peak_resident_mb(pid: int) -> float:
     return _status_kb(pid, "VmHWM") / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: Sequence[float], share: float) -> float:

@@ -29,7 +29,7 @@ import uuid
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 import aiohttp
 import rasa.cli
@@ -172,13 +172,15 @@ def _first_answer(system: System, started: float) -> float:
     return time.monotonic() - started
 
 
-async def say(session: aiohttp.ClientSession, system: System, sender: str, text: str) -> int:
-    """How many messages the bot answered with."""
+async def say(
+    session: aiohttp.ClientSession, system: System, sender: str, text: str
+) -> List[Dict[str, Any]]:
+    """The messages the bot answered with."""
     async with session.post(
         f"{system.url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
     ) as response:
         response.raise_for_status()
-        return len(await response.json())
+        return await response.json()
 
 
 async def closed_loop(system: System, users: int, seconds: float) -> Result:

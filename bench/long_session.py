@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import tempfile
 import time
@@ -25,7 +24,8 @@ from typing import Any, List, Optional, Tuple
 
 import aiohttp
 
-from bench.load import System, start_embedded
+from bench.common import cpu_seconds
+from bench.load import System, say, start_embedded
 from deploy.processes import PROJECT_ROOT
 
 SCRIPT = [
@@ -49,11 +49,6 @@ SCRIPT = [
 BLOCK = 100
 
 
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 async def converse(system: System, turns: int) -> Tuple[List[float], List[Any], float]:
     waits: List[float] = []
     replies: List[Any] = []
@@ -64,11 +59,7 @@ async def converse(system: System, turns: int) -> Tuple[List[float], List[Any], 
                 cpu_at_half = cpu_seconds(system.rasa_pids[0])
             text = SCRIPT[turn % len(SCRIPT)]
             sent = time.perf_counter()
-            async with session.post(
-                f"{system.url}/webhooks/rest/webhook", json={"sender": "long", "message": text}
-            ) as response:
-                response.raise_for_status()
-                replies.append([text, await response.json()])
+            replies.append([text, await say(session, system, "long", text)])
             waits.append((time.perf_counter() - sent) * 1000)
     cpu_ms = (cpu_seconds(system.rasa_pids[0]) - cpu_at_half) / (turns - half) * 1000
     return waits, replies, cpu_ms
