@@ -203,7 +203,7 @@ def _load_model(
     """``RasaModel.load``, with its one training step run eagerly."""
     config = kwargs.get("config", {})
     if finetune_mode or config.get(RUN_EAGERLY):
-        # Training goes on after this load, so its traced graph is not wasted.
+        # Fine-tuning trains on, so the traced graph is used; run_eagerly traces nothing.
         return _rasa_load_model(
             cls,
             model_file_name,
