@@ -36,9 +36,10 @@ from rasa.utils.endpoints import EndpointConfig
 
 from heartwise.admission import Admission
 
-# Enough to keep the processor busy while some messages wait for the action
-# server, few enough that none waits behind many (bench/RESULTS.md).
-MAX_CONCURRENT_MESSAGES = 4
+# As many as one batch of the NLU takes (heartwise/nlu/batching.py): messages
+# that arrive together are understood together, so the more are let in, the
+# less each costs. At 4, batches rarely held more than one message.
+MAX_CONCURRENT_MESSAGES = 64
 
 
 class ExpiryAwareLocking(LockStore):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Type
 
@@ -17,10 +16,6 @@ from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.diet_classifier import DIETClassifier
-from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
-    CountVectorsFeaturizer,
-)
-from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.core.constants import (
     ACTION_LISTEN_NAME,
     PREVIOUS_ACTION,
@@ -34,18 +29,15 @@ from rasa.shared.core.generator import State, TrainingDataGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 from rasa.shared.core.training_data.structures import StoryGraph
-from rasa.shared.nlu.constants import INTENT_RANKING_KEY
-from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import EndpointConfig
-from rasa.utils.tensorflow.constants import EPOCHS, RANDOM_SEED
 from rasa.utils.tensorflow.models import RasaModel
 from tensorflow.types.experimental import GenericFunction
 
 import heartwise.nlu  # noqa: F401  (applies the speed-ups, as the Rasa server does)
 from heartwise import server_speedups
 from heartwise.server_speedups import recent_states
+from tests.unit.small_diet import EXAMPLES, TrainedDiet
 
 VALID = {
     "events": [{"event": "slot", "name": "mood", "value": "low", "timestamp": None}],
@@ -241,53 +233,6 @@ def test_the_rule_policy_reads_as_many_turns_as_its_longest_rule(
     assert rule_policy._prediction_states(long, project_domain, use_text) == rasas(1)
     rule_policy.lookup[RULES_KEY] = RULES  # the longest has four turns
     assert rule_policy._prediction_states(long, project_domain, use_text) == rasas(4)
-
-
-EXAMPLES = {
-    "greet": ["hi there", "hello", "good morning", "hey you"],
-    "miss_ex": ["I miss her", "I miss him so much", "I keep thinking of my ex"],
-    "ask_space": ["should I give them space", "how long no contact", "do I need space"],
-}
-
-
-@dataclass
-class TrainedDiet:
-    """A small DIET trained and stored as `rasa train` stores it."""
-
-    storage: LocalModelStorage
-    context: ExecutionContext
-    config: Dict[str, Any]
-    tokenizer: WhitespaceTokenizer
-    words: CountVectorsFeaturizer
-
-    def load(self) -> DIETClassifier:
-        return DIETClassifier.load(self.config, self.storage, Resource("diet"), self.context)
-
-    def rank(self, diet: DIETClassifier, text: str) -> List[Dict[str, Any]]:
-        message = Message.build(text)
-        self.tokenizer.process([message])
-        self.words.process([message])
-        diet.process([message])
-        return message.get(INTENT_RANKING_KEY)
-
-
-@pytest.fixture(scope="module")
-def trained_diet(tmp_path_factory: pytest.TempPathFactory) -> TrainedDiet:
-    storage = LocalModelStorage(tmp_path_factory.mktemp("diet"))
-    context = ExecutionContext(GraphSchema({}), "speedups")
-    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
-    words = CountVectorsFeaturizer.create(
-        CountVectorsFeaturizer.get_default_config(), storage, Resource("words"), context
-    )
-    data = TrainingData(
-        [Message.build(text, intent) for intent, texts in EXAMPLES.items() for text in texts]
-    )
-    tokenizer.process_training_data(data)
-    words.train(data)
-    words.process_training_data(data)
-    config = {**DIETClassifier.get_default_config(), EPOCHS: 3, RANDOM_SEED: 7}
-    DIETClassifier.create(config, storage, Resource("diet"), context).train(data)
-    return TrainedDiet(storage, context, config, tokenizer, words)
 
 
 def _rasas_own_load(cls: Type[RasaModel], *args: Any, **kwargs: Any) -> RasaModel:
