@@ -176,7 +176,9 @@ async def _parse_message(
     return parse_data
 
 
-def _diet_process(self: DIETClassifier, messages: List[Message]) -> List[Message]:
+# `self` is left unannotated: Rasa's graph validation takes every annotated
+# parameter of a component's `process` for an input the graph must provide.
+def _diet_process(self, messages: List[Message]) -> List[Message]:  # noqa: ANN001
     """``DIETClassifier.process``, predicting the intents of all messages in one batch.
 
     Entities and diagnostic data are left to Rasa's message-by-message loop:
