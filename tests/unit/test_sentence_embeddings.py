@@ -18,6 +18,7 @@ from heartwise.nlu.sentence_embeddings import (
     ModelIntegrityError,
     SentenceEmbeddingFeaturizer,
     default_model_dir,
+    length_groups,
     verify_model_files,
 )
 
@@ -84,13 +85,20 @@ def test_identical_text_gets_identical_features(featurizer):
 
 
 def test_batched_training_data_matches_one_message_at_a_time(featurizer):
-    texts = ["how long should i wait", "i miss her so much it hurts", "can you check my text"]
+    texts = [
+        "how long should i wait",
+        "i miss her so much it hurts",
+        "ok",
+        "can you check my text",
+        "we were together for six years and i still cant believe she is gone " * 8,
+    ]
     batch = TrainingData([tokenized(text) for text in texts])
     featurizer.process_training_data(batch)
     for example, text in zip(batch.training_examples, texts, strict=True):
         alone = tokenized(text)
         featurizer.process([alone])
-        np.testing.assert_allclose(features(example)[1], features(alone)[1], atol=1e-5)
+        for batched, single in zip(features(example), features(alone), strict=True):
+            np.testing.assert_allclose(batched, single, atol=1e-5)
 
 
 def test_meaning_not_just_words_brings_messages_together(featurizer):
@@ -109,3 +117,23 @@ def test_text_past_the_length_limit_still_gets_features(featurizer):
     featurizer.process([message])
     sequence, sentence = features(message)
     assert sequence.shape[0] == 600 and np.isfinite(sentence).all()
+
+
+@pytest.mark.parametrize(
+    ("lengths", "groups"),
+    [
+        ([7], [[0]]),
+        ([9, 7, 8, 7], [[1, 3, 2, 0]]),  # padding a few pieces is cheaper than a call
+        ([6, 120, 5, 7], [[2, 0, 3], [1]]),  # short texts are not padded to a long one
+        ([3, 60, 4, 62, 250], [[0, 2], [1, 3], [4]]),
+    ],
+)
+def test_texts_are_grouped_with_texts_of_similar_length(lengths, groups):
+    assert length_groups(lengths) == groups
+
+
+def test_every_text_is_in_exactly_one_group():
+    lengths = [(7 * i) % 97 + 2 for i in range(64)]
+    grouped = [index for group in length_groups(lengths) for index in group]
+    assert sorted(grouped) == list(range(64))
+    assert [lengths[i] for i in grouped] == sorted(lengths)

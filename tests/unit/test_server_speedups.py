@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional, Type
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
+from rasa.core.policies.memoization import MemoizationPolicy
 from rasa.core.policies.policy import Policy
 from rasa.core.policies.rule_policy import RULES as RULES_KEY
 from rasa.core.policies.rule_policy import RulePolicy
@@ -25,7 +26,7 @@ from rasa.shared.core.constants import (
 )
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SlotSet
-from rasa.shared.core.generator import State, TrainingDataGenerator
+from rasa.shared.core.generator import State, TrackerWithCachedStates, TrainingDataGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 from rasa.shared.core.training_data.structures import StoryGraph
@@ -191,18 +192,27 @@ def project_domain() -> Domain:
 
 
 @pytest.fixture(scope="module")
-def conversations(project_domain: Domain) -> List[DialogueStateTracker]:
-    """Each of the project's stories and rules as a conversation, then all of
-    them one after another as one conversation of some 450 turns."""
+def training_trackers(project_domain: Domain) -> List[TrackerWithCachedStates]:
+    """Each of the project's stories and rules as a conversation, as Rasa trains on them."""
     steps = []
     for folder in ("stories", "rules"):
         for path in sorted((PROJECT / "data" / folder).glob("*.yml")):
             steps += YAMLStoryReader(project_domain).read_from_file(str(path))
-    generated = TrainingDataGenerator(StoryGraph(steps), project_domain, augmentation_factor=0)
+    return TrainingDataGenerator(
+        StoryGraph(steps), project_domain, augmentation_factor=0
+    ).generate()
+
+
+@pytest.fixture(scope="module")
+def conversations(
+    project_domain: Domain, training_trackers: List[TrackerWithCachedStates]
+) -> List[DialogueStateTracker]:
+    """The training conversations, then all of them one after another as one
+    conversation of some 450 turns."""
     # Plain trackers, as the server loads them: the generator's own cache their states.
     trackers = [
         DialogueStateTracker.from_events(tracker.sender_id, tracker.events, project_domain.slots)
-        for tracker in generated.generate()
+        for tracker in training_trackers
     ]
     events = [event for tracker in trackers for event in tracker.events]
     return [*trackers, DialogueStateTracker.from_events("long", events, project_domain.slots)]
@@ -233,6 +243,39 @@ def test_the_rule_policy_reads_as_many_turns_as_its_longest_rule(
     assert rule_policy._prediction_states(long, project_domain, use_text) == rasas(1)
     rule_policy.lookup[RULES_KEY] = RULES  # the longest has four turns
     assert rule_policy._prediction_states(long, project_domain, use_text) == rasas(4)
+
+
+@pytest.fixture(scope="module")
+def memoization(
+    project_domain: Domain,
+    training_trackers: List[TrackerWithCachedStates],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> MemoizationPolicy:
+    """Trained as config.yml trains it."""
+    policy = MemoizationPolicy.create(
+        {**MemoizationPolicy.get_default_config(), "max_history": 5},
+        LocalModelStorage(tmp_path_factory.mktemp("memoization")),
+        Resource("memoization"),
+        ExecutionContext(GraphSchema({})),
+    )
+    policy.train(training_trackers, project_domain)
+    return policy
+
+
+def test_memoization_recalls_for_every_turn_what_rasa_recalls(
+    memoization: MemoizationPolicy,
+    project_domain: Domain,
+    conversations: List[DialogueStateTracker],
+) -> None:
+    recalled = []
+    for tracker in conversations:
+        states = tracker.past_states(project_domain)
+        for end in range(1, len(states) + 1):
+            latest = states[max(0, end - 5) : end]
+            expected = server_speedups._rasa_recall_states(memoization, latest)
+            assert memoization._recall_states(latest) == expected
+            recalled.append(expected)
+    assert None in recalled and len(set(recalled)) > 5  # misses, and hits of several actions
 
 
 def _rasas_own_load(cls: Type[RasaModel], *args: Any, **kwargs: Any) -> RasaModel:
