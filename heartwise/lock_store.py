@@ -41,8 +41,6 @@ from heartwise.admission import Admission
 # less each costs. At 4, batches rarely held more than one message.
 MAX_CONCURRENT_MESSAGES = 64
 
-Result = TypeVar("Result")
-
 
 class ExpiryAwareLocking(LockStore):
     def __init__(
@@ -58,30 +56,25 @@ class ExpiryAwareLocking(LockStore):
         lock_lifetime: float = LOCK_LIFETIME,
         wait_time_in_seconds: float = 1,
     ) -> AsyncIterator[TicketLock]:
-        ticket = await self._io(self.issue_ticket, conversation_id, lock_lifetime)
+        ticket = self.issue_ticket(conversation_id, lock_lifetime)
         try:
             while True:
-                lock = await self._io(self.get_lock, conversation_id)
+                lock = self.get_lock(conversation_id)
                 waiting = live_tickets(lock) if lock else []
                 if ticket not in waiting:
                     # Ours expired while we waited: queue again, at the back.
-                    ticket = await self._io(self.issue_ticket, conversation_id, lock_lifetime)
+                    ticket = self.issue_ticket(conversation_id, lock_lifetime)
                 elif waiting[0] == ticket:
                     queued = self.admission.locked()
                     async with self.admission:
-                        if not queued or await self._io(self._is_live, conversation_id, ticket):
+                        if not queued or self._is_live(conversation_id, ticket):
                             yield lock
                             return
                         # It expired while queued: another server may have gone on.
                 else:
                     await asyncio.sleep(wait_time_in_seconds)
         finally:
-            await self._io(self.cleanup, conversation_id, ticket)
-
-    async def _io(self, function: Callable[..., Result], *args: Any) -> Result:
-        """Calls one of the store's own methods; a store whose locks live elsewhere
-        calls it off the event loop."""
-        return function(*args)
+            self.cleanup(conversation_id, ticket)
 
     def _is_live(self, conversation_id: str, ticket: int) -> bool:
         lock = self.get_lock(conversation_id)
@@ -91,6 +84,9 @@ class ExpiryAwareLocking(LockStore):
 def live_tickets(lock: TicketLock) -> List[int]:
     """Numbers of the unexpired tickets, in the order they were issued."""
     return sorted(ticket.number for ticket in lock.tickets if not ticket.has_expired())
+
+
+Result = TypeVar("Result")
 
 
 class HeartwiseInMemoryLockStore(ExpiryAwareLocking, InMemoryLockStore):
@@ -105,12 +101,6 @@ class HeartwiseRedisLockStore(ExpiryAwareLocking, RedisLockStore):
 
     def __init__(self, endpoint_config: EndpointConfig) -> None:
         super().__init__(host=endpoint_config.url, **endpoint_config.kwargs)
-
-    async def _io(self, function: Callable[..., Result], *args: Any) -> Result:
-        # Each change is a few round trips to Redis (13 % of a cluster server's
-        # event loop at 50 users, py-spy): in a worker thread, the loop goes on
-        # with other messages meanwhile.
-        return await asyncio.to_thread(function, *args)
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         return self._change(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime))
