@@ -1,13 +1,14 @@
 """Messages that arrive together are understood together.
 
 Rasa runs the NLU pipeline once per message, and DIET predicts one message at
-a time. For one short message, most of all-MiniLM-L6-v2's and DIET's cost is
-TensorFlow's per-call overhead, not arithmetic: 19 ms of CPU for a message
-parsed alone, 6 ms each for sixteen parsed together (bench/RESULTS.md). So
-under load a message waits for the event loop's next turn, and every message
-that reached the NLU in the meantime goes through the pipeline with it, DIET
-predicting them as one batch. A person alone waits for nothing: the next turn
-comes at once, and one message is parsed exactly as Rasa parses it.
+a time. For a short message most of the cost of all-MiniLM-L6-v2 and DIET is
+paid per call, not per word (TensorFlow's dispatch, and reading MiniLM's
+weights): 19 ms of CPU for a message parsed alone, 6 ms each for sixteen
+parsed together (README, "Measured"). So under load a message waits for the
+event loop's next turn, for a few turns while more keep arriving, and every
+message that reached the NLU meanwhile goes through the pipeline with it,
+DIET predicting them as one batch. A person alone waits for nothing: the next
+turn brings no one else, and one message is parsed exactly as Rasa parses it.
 
 A message parsed in company gets the intents it gets alone; only the
 confidences may differ, in the seventh decimal, because padding changes how
