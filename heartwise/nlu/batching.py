@@ -11,7 +11,7 @@ DIET predicting them as one batch. A person alone waits for nothing: the next
 turn brings no one else, and one message is parsed exactly as Rasa parses it.
 
 A message parsed in company gets the intents it gets alone; only the
-confidences may differ, in the seventh decimal, because padding changes how
+confidences may differ, by about a millionth, because padding changes how
 TensorFlow sums (tests/unit/test_batching.py, tests/e2e/test_parse_batching.py).
 """
 

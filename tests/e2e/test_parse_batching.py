@@ -6,12 +6,15 @@ The trained model, loaded in this process as the Rasa server loads it.
 from __future__ import annotations
 
 import asyncio
+import copy
 from typing import Any, Dict, List
 
 import pytest
 from rasa.core.agent import load_agent
 from rasa.core.channels.channel import UserMessage
+from rasa.core.http_interpreter import RasaNLUHttpInterpreter
 from rasa.core.processor import MessageProcessor
+from rasa.utils.endpoints import EndpointConfig
 
 from heartwise.nlu import batching
 from tests.servers import MODEL
@@ -122,3 +125,16 @@ def test_a_message_the_pipeline_cannot_take_fails_alone(
     assert hi["intent"]["name"] == "greet"
     assert crisis["intent"]["name"] == "crisis"
     assert graph_runs[0] == 3  # tried together first, then one by one
+
+
+def test_messages_for_an_external_nlu_server_are_left_to_rasa(
+    processor: MessageProcessor,
+) -> None:
+    assert batching.parse_queue(processor) is not None
+    elsewhere = copy.copy(processor)
+
+    async def nlu_server() -> RasaNLUHttpInterpreter:  # it opens its HTTP session on a loop
+        return RasaNLUHttpInterpreter(EndpointConfig("http://127.0.0.1:1"))
+
+    elsewhere.http_interpreter = asyncio.run(nlu_server())
+    assert batching.parse_queue(elsewhere) is None
