@@ -36,7 +36,7 @@ import json
 import zlib
 from collections import defaultdict
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Set, Tuple, Type
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple, Type, TypeVar
 
 import tensorflow as tf
 from jsonschema.exceptions import best_match
@@ -106,13 +106,10 @@ class RuleIndex:
     """
 
     def __init__(self, lookup: Dict[str, str]) -> None:
-        self.keys = frozenset(lookup)
-        self.longest = max(
-            (len(RulePolicy._rule_key_to_state(key)) for key in self.keys), default=0
-        )
+        self.longest = max((len(RulePolicy._rule_key_to_state(key)) for key in lookup), default=0)
         self.unindexed: Set[str] = set()
         self.by_need: Dict[Need, Set[str]] = defaultdict(set)
-        for key in self.keys:
+        for key in lookup:
             latest = RulePolicy._rule_key_to_state(key)[-1]
             if latest.get(PREVIOUS_ACTION):
                 need = (
@@ -136,13 +133,26 @@ def _named(sub_state: Any, key: str) -> Optional[str]:
     return value if isinstance(value, str) and value and value != SHOULD_NOT_BE_SET else None
 
 
+Derived = TypeVar("Derived")
+
+
+def _derived(
+    policy: Policy, lookup: Dict[str, str], build: Callable[[Dict[str, str]], Derived]
+) -> Derived:
+    """What ``build`` makes of one of the policy's lookups, made again when its keys change.
+
+    Training changes a lookup between predictions; serving never does.
+    """
+    made: Dict[Tuple[Callable[..., Any], int], Tuple[FrozenSet[str], Any]]
+    made = vars(policy).setdefault("_heartwise_derived", {})
+    keys, derived = made.get((build, id(lookup)), (None, None))
+    if keys != lookup.keys():
+        keys, derived = made[build, id(lookup)] = frozenset(lookup), build(lookup)
+    return derived
+
+
 def _rule_index(policy: RulePolicy, lookup: Dict[str, str]) -> RuleIndex:
-    # Training changes the lookup between predictions; serving never does.
-    indexes: Dict[int, RuleIndex] = vars(policy).setdefault("_heartwise_rule_indexes", {})
-    index = indexes.get(id(lookup))
-    if index is None or index.keys != lookup.keys():
-        index = indexes[id(lookup)] = RuleIndex(lookup)
-    return index
+    return _derived(policy, lookup, RuleIndex)
 
 
 def _get_possible_keys(self: RulePolicy, lookup: Dict[str, str], states: List[State]) -> Set[str]:
@@ -200,16 +210,10 @@ def _rule_prediction_states(
     return states
 
 
-def _uncompressed_lookup(policy: MemoizationPolicy) -> Dict[str, str]:
-    lookup = policy.lookup
-    cached = vars(policy).get("_heartwise_uncompressed_lookup")
-    if cached is None or cached[0] is not lookup or len(cached[1]) != len(lookup):
-        plain = {
-            zlib.decompress(base64.b64decode(key)).decode(): action
-            for key, action in lookup.items()
-        }
-        cached = vars(policy)["_heartwise_uncompressed_lookup"] = (lookup, plain)
-    return cached[1]
+def _decompressed(lookup: Dict[str, str]) -> Dict[str, str]:
+    return {
+        zlib.decompress(base64.b64decode(key)).decode(): action for key, action in lookup.items()
+    }
 
 
 def _recall_states(self: MemoizationPolicy, states: List[State]) -> Optional[str]:
@@ -222,7 +226,7 @@ def _recall_states(self: MemoizationPolicy, states: List[State]) -> Optional[str
         return _rasa_recall_states(self, states)
     # MemoizationPolicy._create_feature_key, before it compresses.
     key = json.dumps(states, sort_keys=True).replace('"', "")
-    return _uncompressed_lookup(self).get(key)
+    return _derived(self, self.lookup, _decompressed).get(key)
 
 
 def _load_model(

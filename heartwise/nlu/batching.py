@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import warnings
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Union
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -91,17 +91,20 @@ class ParseQueue:
         except Exception:
             # One message the pipeline cannot take must not fail the others.
             for message, only_output_properties, future in batch:
-                try:
-                    result = self._processor._parse_message_with_graph(
-                        message, self._tracker, only_output_properties
-                    )
-                except Exception as error:
-                    _settle(future, error=error)
-                else:
-                    _settle(future, result=result)
+                _settle(future, self._parse_alone(message, only_output_properties))
             return
         for (_, only_output_properties, future), message in zip(batch, parsed, strict=True):
-            _settle(future, result=_parse_data(message, only_output_properties))
+            _settle(future, _parse_data(message, only_output_properties))
+
+    def _parse_alone(
+        self, message: UserMessage, only_output_properties: bool
+    ) -> Union[Dict[str, Any], Exception]:
+        try:
+            return self._processor._parse_message_with_graph(
+                message, self._tracker, only_output_properties
+            )
+        except Exception as error:
+            return error
 
     def _run(self, messages: List[UserMessage]) -> List[Message]:
         target = self._processor.model_metadata.nlu_target
@@ -124,16 +127,14 @@ def _parse_data(message: Message, only_output_properties: bool) -> Dict[str, Any
 
 
 def _settle(
-    future: asyncio.Future[Dict[str, Any]],
-    result: Optional[Dict[str, Any]] = None,
-    error: Optional[BaseException] = None,
+    future: asyncio.Future[Dict[str, Any]], outcome: Union[Dict[str, Any], Exception]
 ) -> None:
     if future.done():  # the client went away and its request was cancelled
         return
-    if error is not None:
-        future.set_exception(error)
+    if isinstance(outcome, Exception):
+        future.set_exception(outcome)
     else:
-        future.set_result(result)  # type: ignore[arg-type]
+        future.set_result(outcome)
 
 
 def parse_queue(processor: MessageProcessor) -> Optional[ParseQueue]:
