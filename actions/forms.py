@@ -15,6 +15,10 @@ from rasa_sdk.events import (
 from rasa_sdk.executor import CollectingDispatcher
 
 GUIDE_FORM = "guide_form"
+# What the rules and the safety replies read from a message besides its text
+# and entities: the risk assessment travels with the message, so a crisis
+# inside a form is answered at the same level as outside it.
+CARRIED_PARSE_KEYS = ("intent", "intent_ranking", "risk")
 GUIDE_STEPS = (
     "guide_mind_games",
     "guide_kindness",
@@ -54,9 +58,8 @@ class ActionLeaveForm(Action):
             UserUttered(
                 text=message.get("text"),
                 parse_data={
-                    "intent": message.get("intent"),
-                    "entities": message.get("entities", []),
-                    "intent_ranking": message.get("intent_ranking", []),
+                    **{key: message[key] for key in CARRIED_PARSE_KEYS if key in message},
+                    "entities": [_schema_safe(entity) for entity in message.get("entities", [])],
                     "text": message.get("text"),
                 },
                 input_channel=tracker.get_latest_input_channel(),
@@ -78,3 +81,14 @@ class ActionResetGuide(Action):
         domain: Dict[str, Any],
     ) -> List[EventType]:
         return [SlotSet(step, None) for step in GUIDE_STEPS]
+
+
+def _schema_safe(entity: Dict[str, Any]) -> Dict[str, Any]:
+    """The entity without keys set to None.
+
+    Rule-based extractors (Rasa's spaCy extractor among them) report
+    ``"confidence": None``; Rasa's schema for an action's events wants a
+    number there and rejects the whole response, which would turn a crisis
+    message inside a form into the fallback.
+    """
+    return {key: value for key, value in entity.items() if value is not None}

@@ -28,7 +28,8 @@ class RulerEntityExtractor(SpacyEntityExtractor):
     The ruler's patterns carry the canonical value in their id ("gf" ->
     "girlfriend"), so no separate synonym table has to be kept in step.
     It reuses the doc ``SpacyNLP`` already made: the ruler matches on lower
-    case, so the lower-cased doc loses nothing.
+    case, so the lower-cased doc loses nothing. A pattern match has no
+    confidence, so none is reported: Rasa's event schema refuses ``None``.
     """
 
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
@@ -52,7 +53,6 @@ class RulerEntityExtractor(SpacyEntityExtractor):
                     "value": ent.ent_id_ or span.text,
                     "start": span.start_char,
                     "end": span.end_char,
-                    "confidence": None,
                 }
             )
         return entities

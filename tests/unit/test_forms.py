@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import jsonschema
+from rasa.core.actions.action import RemoteAction
 from rasa_sdk.events import ActionExecuted, ActiveLoop, SlotSet
 
 from actions.forms import GUIDE_STEPS, ActionLeaveForm, ActionResetGuide
@@ -23,6 +25,25 @@ def test_leaving_a_form_replays_the_message(tracker_for, dispatcher, domain):
     assert replayed["parse_data"]["intent"]["name"] == "ask_space"
     assert replayed["parse_data"]["entities"] == [{"entity": "ex_role", "value": "wife"}]
     assert dispatcher.messages == []
+
+
+def test_a_crisis_with_a_rule_based_entity_leaves_the_form_in_a_response_rasa_accepts(
+    tracker_for, dispatcher, domain
+):
+    # Rule-based extractors report "confidence": None; echoed back as it is,
+    # Rasa rejected the whole response and the person got the fallback.
+    tracker = tracker_for(
+        text="my boyfriend left me 2 weeks ago and i want to kill myself",
+        intent="crisis",
+        entities=[
+            {"entity": "time_since_breakup", "value": "2 weeks", "confidence": None},
+            {"entity": "ex_role", "value": "boyfriend", "confidence": None},
+        ],
+        active_loop="assessment_form",
+    )
+    events = ActionLeaveForm().run(dispatcher, tracker, domain)
+    jsonschema.validate({"events": events}, RemoteAction.action_response_format_spec())
+    assert [e["value"] for e in events[3]["parse_data"]["entities"]] == ["2 weeks", "boyfriend"]
 
 
 def test_leaving_the_guide_remembers_that_it_was_paused(tracker_for, dispatcher, domain):
