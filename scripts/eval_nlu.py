@@ -1,8 +1,11 @@
 """Measures Heartwise's NLU against Rasa's default pipeline on the same split.
 
 Both pipelines are trained on data/nlu by `make` (models/heartwise.tar.gz and
-models/rasa-default.tar.gz) and scored here on tests/nlu/holdout.yml, which is
-never trained on. Prints one table and writes results/eval/summary.json;
+models/rasa-default.tar.gz) and scored here on two sets that are never
+trained on: tests/nlu/holdout.yml, short and clean, and tests/nlu/real_voice,
+messages as people really write them, with the safety categories and the hard
+negatives (scripts/real_voice.py). Prints both tables and writes
+results/eval/summary.json, which tests/quality holds to the targets;
 with --cross-validation it adds 5-fold cross-validation on the training data,
 and with --write-docs it records the table in docs/nlu-evaluation.md.
 
@@ -22,13 +25,36 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 HOLDOUT = "tests/nlu/holdout.yml"
 OUT = ROOT / "results" / "eval"
 MODELS = {"heartwise": "models/heartwise.tar.gz", "rasa-default": "models/rasa-default.tar.gz"}
+sys.path.insert(0, str(ROOT))
+from scripts import real_voice  # noqa: E402  (run as a script, not a package)
+
+# Each real-voice figure: its title, how to read it from the scores, the
+# target (tests/quality/test_nlu_quality.py holds Heartwise to it) and
+# whether the figure must stay at or above (True) or at or below the target.
+RealVoiceRow = Tuple[str, Any, float, bool]
+REAL_VOICE_ROWS: List[RealVoiceRow] = [
+    ("acceptable intent", lambda r: r["acceptable"], 0.92, True),
+    ("acceptable intent, 25+ words", lambda r: r["acceptable_long"], 0.88, True),
+    *(
+        (f"{group.replace('_', ' ')} recall", lambda r, g=group: r["recall"][g]["rate"], 1.0, True)
+        for group in real_voice.RECALL_GROUPS
+    ),
+    (
+        "false alarms, hard negatives",
+        lambda r: r["false_alarms_hard_negatives"]["rate"],
+        0.03,
+        False,
+    ),
+    ("false alarms, ordinary messages", lambda r: r["false_alarms_ordinary"]["rate"], 0.01, False),
+    ("fallback on clear messages", lambda r: r["fallback"]["rate"], 0.05, False),
+]
 
 
 def run(*args: str) -> None:
@@ -136,6 +162,20 @@ def table(results: Dict[str, Dict[str, Any]]) -> List[str]:
     return lines
 
 
+def real_voice_table(results: Dict[str, Dict[str, Any]]) -> List[str]:
+    ours, base = results["heartwise"]["real_voice"], results["rasa-default"]["real_voice"]
+    lines = [
+        f"Real voice ({ours['messages']} messages, {ours['long_messages']} of 25+ words):",
+        "",
+        "| measure | target | Heartwise | Rasa default |",
+        "|---|---|---|---|",
+    ]
+    for title, value, target, at_least in REAL_VOICE_ROWS:
+        bound = f"{'≥' if at_least else '≤'} {target:.2f}"
+        lines.append(f"| {title} | {bound} | {value(ours):.3f} | {value(base):.3f} |")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cross-validation", action="store_true")
@@ -151,9 +191,15 @@ def main() -> int:
         or "uncommitted"
     )
     results = {name: score(name) for name in MODELS}
+    cases = real_voice.load_cases()
+    for name, model in MODELS.items():
+        predicted = real_voice.predict(ROOT / model, cases)
+        results[name]["real_voice"] = real_voice.score(cases, predicted)
     summary["results"] = results
 
     print("\n".join(table(results)))
+    print()
+    print("\n".join(real_voice_table(results)))
     ours = results["heartwise"]
     print(
         f"\nCrisis: {ours['crisis_recall']:.2f} recall over {ours['crisis_support']} messages; "
@@ -162,6 +208,12 @@ def main() -> int:
     print("Most frequent confusions (Heartwise):")
     for pair, count in ours["confusions"]:
         print(f"  {pair}: {count}")
+    print("Most frequent real-voice confusions (Heartwise):")
+    for pair, count in ours["real_voice"]["confusions"]:
+        print(f"  {pair}: {count}")
+    (OUT / "real_voice_errors.json").write_text(
+        json.dumps(ours["real_voice"]["errors"], indent=2, ensure_ascii=False)
+    )
     print("Entities (Heartwise, held-out):")
     for entity, values in ours["entities"].items():
         print(
@@ -215,6 +267,17 @@ def write_docs(summary: Dict[str, Any]) -> None:
         "",
         "Most frequent confusions (Heartwise): "
         + "; ".join(f"{pair} ({count})" for pair, count in ours["confusions"]),
+        "",
+        *real_voice_table(summary["results"]),
+        "",
+        "Accuracy per category (Heartwise): "
+        + "; ".join(
+            f"{category} {values['accuracy']:.2f} ({values['total']})"
+            for category, values in ours["real_voice"]["by_category"].items()
+        ),
+        "",
+        "Most frequent real-voice confusions (Heartwise): "
+        + "; ".join(f"{pair} ({count})" for pair, count in ours["real_voice"]["confusions"]),
     ]
     if "crossval" in summary:
         cv = summary["crossval"]
