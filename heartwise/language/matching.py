@@ -6,15 +6,18 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Mapping, Sequence
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 Pattern = List[Dict[str, object]]
 
-NEGATIONS = frozenset({"not", "never", "no", "nothing"})
+NEGATIONS = frozenset({"not", "never", "no", "nothing", "nobody", "noone"})
 # How far back a negation can stand and still negate the phrase
 # ("i would never ever hurt myself").
 NEGATION_WINDOW = 3
+# A negation does not reach across these: in "no. i want to die" or "he's not
+# my type but i want to die" the "no" and the "not" belong to another clause.
+CLAUSE_BREAKS = frozenset({"but", "and", "so", "because", "cause", "bc", "though", "tho", "yet"})
 # Matches with this label cancel any other match they overlap
 # ("she hit me up yesterday" is not violence).
 BENIGN = "BENIGN"
@@ -31,9 +34,10 @@ class Hit:
 class PhraseRules:
     """A spaCy ``Matcher`` with negation and benign-phrase handling.
 
-    Only labels listed in ``negatable`` are cancelled by a negation just before
-    them ("i'm not suicidal"); the others either carry their own negation
-    ("don't want to wake up") or mean the same either way.
+    Only labels listed in ``negatable`` are cancelled by a negation, just
+    before the phrase ("i'm not suicidal") or inside it ("he never hit me");
+    the others either carry their own negation ("don't want to wake up") or
+    mean the same either way.
     """
 
     def __init__(
@@ -70,5 +74,19 @@ def _overlap(a: Span, b: Span) -> bool:
 
 
 def _negated(span: Span) -> bool:
-    window = span.doc[max(span.start - NEGATION_WINDOW, 0) : span.start]
-    return any(token.norm_ in NEGATIONS for token in window)
+    if any(_negates(token) for token in span):
+        return True
+    for token in reversed(span.doc[max(span.start - NEGATION_WINDOW, 0) : span.start]):
+        if token.is_punct or token.lower_ in CLAUSE_BREAKS:
+            return False
+        if _negates(token):
+            return True
+    return False
+
+
+def _negates(token: Token) -> bool:
+    """A negation word, but not an interjection ("no, i want to die")."""
+    if token.norm_ not in NEGATIONS:
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not (token.lower_ == "no" and (following is None or following.is_punct))

@@ -1,33 +1,23 @@
-"""Deterministic safety patterns: the net under the intent classifier.
+"""Deterministic risk patterns: the part of the risk assessment that never guesses.
 
-A classifier trained on a few dozen examples will sometimes miss "kms" or
+A classifier trained on a few hundred examples will sometimes miss "kms" or
 "everyone would be better off without me". These lemma patterns catch the
-explicit and the common indirect phrasings so that such a message always takes
-the safety path, whatever the classifier said.
+explicit and the common indirect phrasings, each with the category of harm and
+the level of risk it shows, so such a message always takes the safety path,
+whatever the classifier said. The paraphrases no pattern foresaw are left to
+the sentence-embedding bank (heartwise/language/risk_bank.py); both are
+combined in heartwise/language/risk.py.
 """
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from heartwise.language.matching import BENIGN, Hit, Pattern, PhraseRules
-
-# Highest priority first: when several fire, the first one decides the intent.
-INTENT_FOR_LABEL: Dict[str, str] = {
-    "CRISIS": "crisis",
-    "CRISIS_EXPLICITLY_NEGATIVE": "crisis",
-    "ABUSE": "report_abuse",
-    "SURVEILLANCE": "request_surveillance",
-    "MINOR": "mention_minor",
-}
-SAFETY_INTENTS = tuple(dict.fromkeys(INTENT_FOR_LABEL.values()))
-# Forced intents that replace a classifier's safety guess whatever the
-# priority, because the pattern shows the guess has the roles reversed: "a
-# tracker on her car" means the writer is tracking, not being abused.
-OVERRULES: Dict[str, Tuple[str, ...]] = {"request_surveillance": ("report_abuse",)}
+from heartwise.language.risk import Category, Level, Signal
 
 
 def _any(*words: str) -> Dict[str, object]:
@@ -42,14 +32,14 @@ def _phrase(text: str) -> Pattern:
     return [{"LOWER": word} for word in text.split()]
 
 
+_OPT = {"OP": "?"}
 _NOT = {"NORM": {"IN": ["not", "never"]}}
 _TO = {"LOWER": "to", "OP": "?"}
-_WANT = _lemma("want", "wanna", "wish")
-_MYSELF = _any("myself", "meself", "myslef", "my self")
-_PERSON = _any(
-    "he",
-    "she",
-    "they",
+_WANT = _lemma("want", "wanna", "wish", "wan")
+_MYSELF = _any("myself", "meself", "myslef", "my self", "mysef")
+_OBJECT = _any("him", "her", "them", "ex", "hm")
+_ME = {"LOWER": "me"}
+_PARTNER_WORDS = (
     "ex",
     "husband",
     "wife",
@@ -60,7 +50,10 @@ _PERSON = _any(
     "gf",
     "fiance",
     "fiancee",
+    "hubby",
 )
+_PERSON = _any("he", "she", "they", *_PARTNER_WORDS)
+_THEIR = _any("her", "his", "their", "my ex's", "ex's")
 _AGES = [str(age) for age in range(10, 18)] + [
     "ten",
     "eleven",
@@ -71,21 +64,25 @@ _AGES = [str(age) for age in range(10, 18)] + [
     "sixteen",
     "seventeen",
 ]
+_ADULT_AGES = [str(age) for age in range(18, 60)]
 _TIME_UNITS = _any(
     "day",
     "days",
     "week",
     "weeks",
+    "wks",
     "month",
     "months",
     "hours",
-    "weeks",
     "min",
     "mins",
     "minutes",
     "times",
     "messages",
     "texts",
+    "years",
+    "yrs",
+    "year",
 )
 _AFRAID = _any("afraid", "scared", "terrified", "frightened")
 _TRACKING = _any("tracker", "gps", "airtag", "airtags", "spyware", "stalkerware", "keylogger")
@@ -99,43 +96,104 @@ _DEVICE = _any(
     "computer",
     "icloud",
     "instagram",
+    "insta",
+    "ig",
     "facebook",
     "snapchat",
+    "snap",
     "whatsapp",
     "messages",
+    "texts",
     "dms",
 )
 _I_AM = [{"LOWER": "i"}, {"LOWER": {"IN": ["am", "'m", "m"]}, "OP": "?"}]
+_HIGH_PLACE = _lemma(
+    "bridge",
+    "building",
+    "roof",
+    "rooftop",
+    "cliff",
+    "balcony",
+    "ledge",
+    "garage",
+    "tower",
+    "overpass",
+)
+_PILLS = _any(
+    "pills", "tablets", "meds", "paracetamol", "tylenol", "sleeping", "painkillers", "bottle"
+)
 
+# --- Self-harm --------------------------------------------------------------
 # Cancelled by a negation just before them: "i'm not suicidal" is not a crisis.
-_CRISIS: List[Pattern] = [
-    [_lemma("kill", "hurt", "harm", "cut", "burn", "starve", "punish"), _MYSELF],
-    [_any("kms", "suicide", "suicidal", "unalive", "sewerslide", "selfharm")],
+_SELF_HARM: List[Pattern] = [
+    [
+        _lemma("kill", "hurt", "harm", "cut", "burn", "starve", "punish", "hang", "off", "top"),
+        _MYSELF,
+    ],
+    [_any("kms", "suicide", "suicidal", "unalive", "sewerslide", "selfharm", "kys")],
     [{"LOWER": "self"}, {"ORTH": "-", "OP": "?"}, _lemma("harm", "harming")],
     [_lemma("end", "take"), {"LOWER": "my"}, {"LOWER": "own", "OP": "?"}, {"LOWER": "life"}],
     [_lemma("end"), {"LOWER": "it"}, {"LOWER": "all"}],
-    [_WANT, _TO, _any("die", "disappear", "dead")],
-    [_lemma("wish"), {"LOWER": "i"}, _lemma("be", "was", "were"), {"LOWER": "dead"}],
+    [_WANT, _TO, _any("die", "disappear", "dead", "vanish")],
+    [_lemma("wish"), {"LOWER": "i"}, _lemma("be", "was", "were"), _any("dead", "gone")],
+    [_lemma("wish"), {"LOWER": "i"}, _any("could", "would"), _OPT, _any("die", "disappear")],
     _phrase("better off dead"),
     _phrase("better off without me"),
-    [_lemma("overdose")],
-    [_lemma("take"), {"LOWER": "all"}, {"OP": "?"}, _any("pills", "tablets", "meds")],
     [
-        _lemma("jump"),
-        _any("off", "from"),
-        {"OP": "?"},
-        _any("bridge", "building", "roof", "cliff", "balcony"),
+        *_phrase("better off if i"),
+        _lemma("be"),
+        {"NORM": {"IN": ["not", "gone", "dead", "never"]}},
     ],
+    [_lemma("overdose", "od")],
+    [_lemma("take"), {"LOWER": "all"}, _OPT, _PILLS],
+    [_lemma("jump"), _any("off", "from", "in", "infront", "in front of"), _OPT, _OPT, _HIGH_PLACE],
+    [_lemma("jump"), _any("in", "under"), _OPT, _OPT, _any("front", "train", "traffic")],
     [_lemma("make"), _MYSELF, _lemma("throw", "puke", "vomit", "sick")],
     [_lemma("stop"), {"LOWER": "eating"}],
+    [_lemma("slit"), _OPT, _any("wrist", "wrists", "throat")],
+    [
+        _lemma("cut", "cutting", "burn", "scratch"),
+        _any("my"),
+        _any("arm", "arms", "wrist", "wrists", "thigh", "thighs", "legs", "skin"),
+    ],
+    [_lemma("stop"), _any("existing", "exsisting")],
+    [_any("cease"), {"LOWER": "to"}, {"LOWER": "exist"}],
+    [{"LOWER": "why"}, _OPT, _OPT, {"LOWER": "still"}, _any("alive", "here", "breathing")],
+    [_lemma("sleep"), _any("forever")],
+    [_any("rather"), _any("be", "b"), _any("dead")],
+    [{"LOWER": "i"}, _lemma("deserve"), {"LOWER": "to"}, _any("die", "suffer", "starve")],
+    [
+        _any("suicide", "overdose", "attempt", "attempted"),
+        _any("attempt", "last", "before", "again"),
+    ],
+    [{"LOWER": "my"}, _any("last", "first", "previous", "second"), _any("attempt")],
+    [_any("relapse", "relapsed", "relapsing"), _OPT, _OPT, _any("cutting", "self", "harm")],
+    [_any("cutting", "burning"), _any("again", "myself")],
 ]
 # These carry their own negation, so a negation must not cancel them.
-_CRISIS_EXPLICITLY_NEGATIVE: List[Pattern] = [
+_SELF_HARM_OWN_NEGATION: List[Pattern] = [
     [_NOT, _WANT, _TO, _any("live", "exist")],
-    [_NOT, _WANT, _TO, {"LOWER": "wake"}, {"LOWER": "up"}],
-    [_NOT, _WANT, _TO, {"LOWER": "be"}, _any("alive", "here")],
+    [_NOT, _WANT, _TO, _any("wake"), {"LOWER": "up"}],
+    [_NOT, _any("wake"), {"LOWER": "up"}, _any("tomorrow", "again", "anymore", "ever")],
+    [_lemma("hope"), {"LOWER": "i"}, _NOT, _any("wake")],
+    [_any("and"), _any("never"), _any("wake"), {"LOWER": "up"}],
+    [_NOT, _WANT, _TO, {"LOWER": "be"}, _any("alive", "here", "around", "breathing")],
+    [
+        _NOT,
+        _WANT,
+        _TO,
+        {"LOWER": "be"},
+        {"LOWER": "on"},
+        {"LOWER": "this"},
+        _any("earth", "planet"),
+    ],
     _phrase("no reason to live"),
+    _phrase("no reason to be alive"),
     _phrase("nothing to live for"),
+    _phrase("not worth living"),
+    [_any("point"), _any("of", "in"), _any("living", "life", "existing")],
+    [_any("point"), _any("of", "in"), _any("being"), _any("alive", "here")],
+    [_any("no"), _any("point"), _any("living", "existing", "being")],
     [
         _NOT,
         _lemma("eat", "ate", "eaten"),
@@ -144,36 +202,351 @@ _CRISIS_EXPLICITLY_NEGATIVE: List[Pattern] = [
         _any("day", "days", "week", "weeks"),
     ],
     [_NOT, _lemma("deserve"), {"LOWER": "to"}, _lemma("live", "eat", "exist", "be")],
+    [_NOT, _any("be"), _any("around"), _any("much", "for"), _any("longer", "long")],
 ]
+# Questions about means: never answered, always met with the lines.
+_MEANS: List[Pattern] = [
+    [_any("tallest", "highest", "tall", "high", "taller", "higher"), _OPT, _HIGH_PLACE],
+    [_HIGH_PLACE, _any("taller", "higher", "tall", "high")],
+    [_HIGH_PLACE, _OPT, _OPT, _OPT, _OPT, _any("taller", "higher"), _any("than")],
+    [
+        _any("how"),
+        _any("high", "tall", "far"),
+        _any("is", "would", "do", "does"),
+        _OPT,
+        _OPT,
+        _HIGH_PLACE,
+    ],
+    [
+        _any("lethal", "fatal", "deadly", "toxic"),
+        _OPT,
+        _any("dose", "doses", "dosage", "amount", "overdose"),
+    ],
+    [
+        _any("how"),
+        _any("many", "much"),
+        _OPT,
+        _OPT,
+        _PILLS,
+        _OPT,
+        _OPT,
+        _any("kill", "die", "lethal", "fatal", "overdose", "death", "wake"),
+    ],
+    [
+        _any("how"),
+        _any("many", "much"),
+        _OPT,
+        _OPT,
+        _PILLS,
+        _any("would", "does", "will", "to"),
+        _any("it"),
+        _any("take"),
+    ],
+    [_any("painless"), _any("way", "method", "ways", "methods")],
+    [_any("way", "ways", "method", "methods"), _any("to", "of"), _any("die", "dying")],
+    [_any("fatality"), _any("rate", "rates")],
+    [
+        _any("how"),
+        _any("long"),
+        _any("does", "would"),
+        _any("it"),
+        _any("take"),
+        _any("to"),
+        _any("die", "bleed", "suffocate", "drown"),
+    ],
+]
+_SELF_HARM_IMMINENT: List[Pattern] = [
+    [
+        _any("took", "taken", "swallowed", "downed", "necked"),
+        _OPT,
+        _any("all", "whole", "handful", "bottle", "box", "load", "bunch", "entire", "packet"),
+    ],
+    [_any("goodbye"), _any("note", "notes")],
+    [_any("suicide"), _any("note", "notes", "letter", "letters")],
+    [
+        _any("standing", "stood"),
+        _any("on", "at"),
+        _OPT,
+        _OPT,
+        _any("bridge", "ledge", "edge", "rooftop", "roof", "cliff", "tracks", "railing"),
+    ],
+    [
+        _any("pills", "knife", "rope", "gun", "blade", "razor", "noose"),
+        _OPT,
+        _OPT,
+        _any("next", "beside", "front", "hand", "ready"),
+    ],
+]
+# Said with a self-harm signal, these make it imminent: "tonight i'll do it".
+_NOW: List[Pattern] = [
+    [_any("tonight", "tonite", "2night")],
+    [_any("right"), _any("now")],
+    [_any("in"), _any("an", "a", "few"), _any("hour", "hours", "minutes", "mins")],
+]
+# Alone only a concern (a gentle question); after an earlier disclosure the
+# conversation makes it high (data/rules/safety.yml).
+_SELF_HARM_CONCERN_OWN_NEGATION: List[Pattern] = [
+    [
+        _lemma("can", "ca"),
+        _NOT,
+        _any("do", "take", "handle"),
+        _any("this", "it", "anything"),
+        _OPT,
+        _any("anymore", "any", "no"),
+    ],
+    [_lemma("can", "ca"), _NOT, _any("go", "keep"), _any("on", "going")],
+    [_any("no", "not"), _any("way"), _any("out")],
+    [_NOT, _lemma("see"), _OPT, _any("way"), _any("out")],
+]
+_SELF_HARM_CONCERN: List[Pattern] = [
+    [_any("what"), _any("'s", "is", "s"), _any("the"), _any("point"), {"IS_PUNCT": True}],
+    [_any("point"), _any("anymore")],
+    [_any("point"), _any("of", "in"), _any("anything")],
+    [_any("nothing"), _any("matters")],
+    [
+        _any("tired", "exhausted", "sick"),
+        _any("of"),
+        _any("everything", "living", "life", "existing"),
+    ],
+    [_any("give", "giving", "gave"), _any("up"), _any("on"), _any("everything", "life", "myself")],
+    [_any("want", "need"), _any("it", "everything", "the"), _OPT, _any("to"), _any("stop", "end")],
+    [_any("a"), _any("burden")],
+    [_lemma("feel"), _any("like"), _any("that"), _any("again")],
+    [
+        _any("those", "these", "the", "that"),
+        _any("thoughts", "feelings", "place"),
+        _any("are", "is"),
+        _any("back", "coming"),
+    ],
+    [_any("dark"), _any("place", "thoughts")],
+]
+
+# --- Harm to others ---------------------------------------------------------
+_HURT_VERBS = _lemma(
+    "kill", "stab", "shoot", "strangle", "murder", "choke", "punch", "smash", "batter", "attack"
+)
+_HARM_TO_OTHERS: List[Pattern] = [
+    [
+        _any(
+            "want",
+            "wanna",
+            "going",
+            "gon",
+            "gonna",
+            "will",
+            "'ll",
+            "gunna",
+            "plan",
+            "planning",
+            "wish",
+            "could",
+        ),
+        _OPT,
+        _OPT,
+        _HURT_VERBS,
+        _OBJECT,
+    ],
+    [_HURT_VERBS, _any("his", "her", "their"), _any("new")],
+    [
+        _HURT_VERBS,
+        _any("the"),
+        _any("new"),
+        _any("guy", "girl", "bf", "gf", "boyfriend", "girlfriend", "partner", "man", "woman"),
+    ],
+    [
+        _lemma("break", "smash", "bust"),
+        _any("his", "her", "their"),
+        _any("jaw", "legs", "face", "nose", "teeth", "neck", "arm", "arms", "skull"),
+    ],
+    [
+        _lemma("beat", "knock", "kick"),
+        _any("the"),
+        _any("shit", "crap", "hell", "life"),
+        _any("out"),
+    ],
+    [
+        _lemma(
+            "key", "slash", "scratch", "smash", "trash", "wreck", "vandalise", "vandalize", "egg"
+        ),
+        _any("his", "her", "their", "my ex's", "ex's"),
+        _OPT,
+        _any(
+            "car",
+            "truck",
+            "ute",
+            "tyres",
+            "tires",
+            "windows",
+            "window",
+            "windscreen",
+            "house",
+            "place",
+            "flat",
+            "stuff",
+            "things",
+            "clothes",
+            "bike",
+        ),
+    ],
+    [
+        _lemma("burn", "torch"),
+        _any("his", "her", "their"),
+        _OPT,
+        _any("house", "car", "flat", "place"),
+    ],
+    [_lemma("set"), _any("fire"), _any("to"), _any("his", "her", "their")],
+    [_lemma("burn"), _any("down")],
+    [
+        _lemma("leak", "post", "share", "send", "spread", "upload", "expose"),
+        _OPT,
+        _THEIR,
+        _OPT,
+        _any("nudes", "nude", "naked", "sex", "intimate"),
+    ],
+    [
+        {"LOWER": "i"},
+        _any("know"),
+        _any("where"),
+        _any("he", "she", "they", "her", "his"),
+        _any("live", "lives", "works", "work", "sleeps", "parks", "new"),
+    ],
+    [_lemma("make"), _any("him", "her", "them"), _any("pay", "suffer", "regret", "bleed")],
+    [_any("watch"), _any("his", "her", "their", "your"), _any("back")],
+    [_lemma("ruin", "destroy"), _any("his", "her", "their"), _any("life", "lives")],
+    [_any("murder", "murdering"), _any("him", "her", "them")],
+    [_lemma("run"), _any("him", "her", "them"), _any("over", "off")],
+]
+
+# Possessive threats, a known risk marker for intimate-partner homicide.
+_HARM_TO_OTHERS_OWN_NEGATION: List[Pattern] = [
+    [_any("if"), _any("i"), _lemma("can", "ca"), _NOT, _any("have"), _any("her", "him", "them")],
+    [
+        _any("nobody", "noone"),
+        _OPT,
+        _any("will", "can", "gets", "'ll", "is"),
+        _OPT,
+        _any("have", "get"),
+        _any("her", "him", "them"),
+    ],
+    [
+        _any("no"),
+        _any("one"),
+        _any("else"),
+        _OPT,
+        _any("will", "can", "gets", "'ll"),
+        _any("have", "get"),
+    ],
+]
+
+# --- Abuse the writer suffers -----------------------------------------------
 _ABUSE: List[Pattern] = [
     [
         _PERSON,
-        {"OP": "?"},
+        _OPT,
+        _OPT,
         _lemma(
-            "hit", "punch", "slap", "choke", "strangle", "kick", "beat", "smack", "rape", "assault"
+            "hit",
+            "punch",
+            "slap",
+            "choke",
+            "strangle",
+            "kick",
+            "beat",
+            "smack",
+            "rape",
+            "assault",
+            "shove",
+            "push",
+            "throttle",
+            "molest",
         ),
-        {"LOWER": "me"},
+        _ME,
     ],
     [
         _lemma("threaten"),
         {"LOWER": "to"},
-        _lemma("kill", "hurt", "hit", "beat", "leak", "post", "share"),
+        _lemma("kill", "hurt", "hit", "beat", "leak", "post", "share", "take", "out", "expose"),
     ],
-    [_any("afraid", "scared", "terrified", "frightened"), {"LOWER": "of"}, _any("him", "her")],
-    [
-        _any("afraid", "scared", "terrified", "frightened"),
-        {"LOWER": "of"},
-        {"LOWER": "my"},
-        _any("ex", "husband", "wife", "partner", "boyfriend", "girlfriend", "bf", "gf"),
-    ],
-    # Threats: "he'll make me pay", "she said she's gonna make me regret it".
-    [_any("'ll", "will", "na", "to"), _lemma("make"), {"LOWER": "me"}, _lemma("pay", "regret")],
-    # Fear: "i'm afraid to go home", "i fear for my safety".
+    [_lemma("threaten"), _ME],
+    [_AFRAID, {"LOWER": "of"}, _any("him", "her", "them")],
+    [_AFRAID, {"LOWER": "of"}, {"LOWER": "my"}, _any(*_PARTNER_WORDS)],
+    [_any("'ll", "will", "na", "to"), _lemma("make"), _ME, _lemma("pay", "regret")],
     [_AFRAID, {"LOWER": "to"}, _lemma("go"), _any("home", "back", "outside", "out")],
     [_any("fear", "afraid", "scared"), {"LOWER": "for"}, {"LOWER": "my"}, _any("life", "safety")],
     # Being tracked: "he put a tracker on my car" (but not "on my ex's phone").
     [_TRACKING, _any("on", "in"), {"LOWER": "my"}, {"LOWER": {"NOT_IN": list(_EXES)}}],
+    [
+        _lemma("put", "lay", "laid"),
+        _any("his", "her", "their"),
+        _any("hands", "hand"),
+        _any("on"),
+        _ME,
+    ],
+    [_any("got", "gets", "get", "getting"), _any("physical", "violent", "rough")],
+    [_any("walk", "walking", "walked"), _any("on"), _any("eggshells", "egg")],
+    [
+        _PERSON,
+        _OPT,
+        _lemma("check", "go", "read"),
+        _OPT,
+        _any("my"),
+        _any("phone", "texts", "messages", "email", "emails"),
+    ],
+    [
+        _lemma("take", "took", "control", "keep"),
+        _OPT,
+        _any("my"),
+        _any("bank", "card", "money", "wages", "salary", "passport", "phone"),
+    ],
+    [
+        _lemma("force", "pressure", "coerce"),
+        _ME,
+        _OPT,
+        _any("into", "to"),
+        _OPT,
+        _any("sex", "have", "sleep"),
+    ],
+    [_PERSON, _OPT, _lemma("kill"), _any("himself", "herself", "themselves"), _any("if")],
+    [
+        _lemma("take"),
+        _any("the", "my", "our"),
+        _any("kids", "children", "baby", "son", "daughter"),
+        _any("away"),
+    ],
 ]
+_ABUSE_OWN_NEGATION: List[Pattern] = [
+    [
+        _NOT,
+        _any("let", "allow", "allows"),
+        _ME,
+        _any("see", "go", "leave", "have", "talk", "work", "use", "out"),
+    ],
+    [
+        _any("not", "never"),
+        _any("allowed"),
+        _any("to"),
+        _any("see", "go", "leave", "have", "talk", "work", "use"),
+    ],
+]
+# Pressure for sex or pictures: abuse of anyone, child abuse of a minor.
+_SEXUAL_PRESSURE: List[Pattern] = [
+    [_any("send", "sending", "sent"), _OPT, _any("nudes", "pics", "pictures", "photos", "nude")],
+    [_lemma("ask", "keep", "beg", "pressure", "want"), _OPT, _OPT, _any("nudes", "pics", "nude")],
+    [_lemma("touch"), _ME],
+    [_lemma("touch"), _any("my")],
+    [_any("have", "having", "had"), _any("sex")],
+    [
+        _lemma("shared", "share", "leak", "post", "spread"),
+        _any("my"),
+        _OPT,
+        _any("nudes", "pics", "photos", "nude"),
+    ],
+]
+_ADULT_PARTNER: List[Pattern] = [
+    [_any(*_PARTNER_WORDS, "he", "she"), _any("is", "'s"), _any(*_ADULT_AGES)],
+    [_any(*_PARTNER_WORDS), _any(*_ADULT_AGES)],
+]
+
 # The person writing wants to track or get into someone else's things: "how do
 # i put a tracker on her car", "can i hack into his instagram".
 _SURVEILLANCE: List[Pattern] = [
@@ -183,33 +556,99 @@ _SURVEILLANCE: List[Pattern] = [
     # "log into his email", but not "get in her head".
     [_lemma("log", "get", "break"), _any("into", "in"), _any("her", "his", "their"), _DEVICE],
     [_any("her", "his", "their"), _any("password", "passcode", "pin", "login")],
+    [_any("fake"), _any("account", "profile", "acc", "insta", "page")],
+    [
+        _lemma("track", "see", "check", "find"),
+        _any("her", "his", "their"),
+        _any("location", "whereabouts"),
+    ],
+    [
+        _lemma("read", "see", "access", "check"),
+        _any("her", "his", "their"),
+        _any("texts", "messages", "dms", "emails", "whatsapp", "chats"),
+    ],
 ]
 _MINOR: List[Pattern] = [
     [*_I_AM, _any(*_AGES)],
     [*_I_AM, {"LOWER": "only"}, _any(*_AGES)],
     [*_I_AM, {"LOWER": "in"}, _any("middle", "high", "junior"), {"LOWER": "school"}],
     [*_I_AM, {"LOWER": "in"}, {"OP": "?"}, _any("grade", "year")],
+    [
+        {"LOWER": "in"},
+        _any("9th", "10th", "11th", "8th", "7th", "year"),
+        _any("grade", "9", "10", "11", "8"),
+    ],
 ]
 _BENIGN: List[Pattern] = [
     # "he hit me up", "she beat me to it"
     [_lemma("hit", "beat"), {"LOWER": "me"}, _any("up", "to")],
     # "i'm 16 days into no contact"
     [*_I_AM, _any(*_AGES), _TIME_UNITS],
+    [_any(*_AGES), _TIME_UNITS],
+    # "i'd kill for a hug", "dying to know"
+    [_lemma("kill"), _any("for", "it")],
+    [_any("dying"), _any("to", "for", "of")],
+    [_any("social"), _any("suicide")],
+    # "the point of no contact", "what's the point of texting him"
+    [
+        _any("point"),
+        _any("of", "in"),
+        _any("texting", "messaging", "calling", "trying", "asking", "no", "talking"),
+    ],
+    # "he threatened to take the dog" reads as abuse only with people in it.
+    [_any("killing", "kill"), _any("it")],
+    # "she pushed me away": distance, not violence.
+    [_lemma("push", "shove"), _ME, _any("away", "out", "aside")],
 ]
 
+# Each pattern label: the category of harm and the level it shows.
+SIGNALS: Dict[str, Signal] = {
+    "SELF_HARM_IMMINENT": Signal(Category.SELF_HARM, Level.IMMINENT),
+    "SELF_HARM": Signal(Category.SELF_HARM, Level.HIGH),
+    "SELF_HARM_OWN_NEGATION": Signal(Category.SELF_HARM, Level.HIGH),
+    "MEANS": Signal(Category.SELF_HARM, Level.HIGH),
+    "SELF_HARM_CONCERN": Signal(Category.SELF_HARM, Level.CONCERN),
+    "SELF_HARM_CONCERN_OWN_NEGATION": Signal(Category.SELF_HARM, Level.CONCERN),
+    "HARM_TO_OTHERS": Signal(Category.HARM_TO_OTHERS, Level.HIGH),
+    "HARM_TO_OTHERS_OWN_NEGATION": Signal(Category.HARM_TO_OTHERS, Level.HIGH),
+    "ABUSE": Signal(Category.ABUSE, Level.HIGH),
+    "ABUSE_OWN_NEGATION": Signal(Category.ABUSE, Level.HIGH),
+    "SEXUAL_PRESSURE": Signal(Category.SEXUAL_PRESSURE, Level.HIGH),
+    "ADULT_PARTNER": Signal(Category.ADULT_PARTNER, Level.HIGH),
+    "SURVEILLANCE": Signal(Category.SURVEILLANCE, Level.HIGH),
+    "MINOR": Signal(Category.MINOR, Level.HIGH),
+    "NOW": Signal(Category.NOW, Level.IMMINENT),
+}
 PATTERNS: Dict[str, Sequence[Pattern]] = {
-    "CRISIS": _CRISIS,
-    "CRISIS_EXPLICITLY_NEGATIVE": _CRISIS_EXPLICITLY_NEGATIVE,
+    "SELF_HARM_IMMINENT": _SELF_HARM_IMMINENT,
+    "SELF_HARM": _SELF_HARM,
+    "SELF_HARM_OWN_NEGATION": _SELF_HARM_OWN_NEGATION,
+    "MEANS": _MEANS,
+    "SELF_HARM_CONCERN": _SELF_HARM_CONCERN,
+    "SELF_HARM_CONCERN_OWN_NEGATION": _SELF_HARM_CONCERN_OWN_NEGATION,
+    "HARM_TO_OTHERS": _HARM_TO_OTHERS,
+    "HARM_TO_OTHERS_OWN_NEGATION": _HARM_TO_OTHERS_OWN_NEGATION,
     "ABUSE": _ABUSE,
+    "ABUSE_OWN_NEGATION": _ABUSE_OWN_NEGATION,
+    "SEXUAL_PRESSURE": _SEXUAL_PRESSURE,
+    "ADULT_PARTNER": _ADULT_PARTNER,
     "SURVEILLANCE": _SURVEILLANCE,
     "MINOR": _MINOR,
+    "NOW": _NOW,
     BENIGN: _BENIGN,
 }
-NEGATABLE = ("CRISIS", "ABUSE", "SURVEILLANCE", "MINOR")
+# Labels whose phrases carry their own negation are left out ("don't want to
+# wake up" is the risk, not its denial), and so are questions about means
+# ("not asking for me, but how many pills...") and times.
+NEGATABLE = tuple(
+    label
+    for label in SIGNALS
+    if not label.endswith("_OWN_NEGATION") and label not in ("MEANS", "NOW")
+)
 
 
 class SafetyRules:
-    """Finds safety signals in a lemmatised doc and names the intent they force."""
+    """Finds risk signals in a lemmatised doc."""
 
     def __init__(self, vocab: Vocab) -> None:
         self._rules = PhraseRules(vocab, PATTERNS, negatable=NEGATABLE)
@@ -217,10 +656,6 @@ class SafetyRules:
     def find(self, doc: Doc) -> List[Hit]:
         return self._rules.find(doc)
 
-    def forced_intent(self, doc: Doc) -> Optional[str]:
-        """The intent the strongest signal forces, or None when nothing fired."""
-        labels = {hit.label for hit in self.find(doc)}
-        return next(
-            (intent for label, intent in INTENT_FOR_LABEL.items() if label in labels),
-            None,
-        )
+    def signals(self, doc: Doc) -> List[Tuple[Signal, Hit]]:
+        """Every signal found, with the phrase that showed it."""
+        return [(SIGNALS[hit.label], hit) for hit in self.find(doc)]

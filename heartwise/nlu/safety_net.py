@@ -1,14 +1,20 @@
-"""Forces the safety intents when the deterministic patterns fire.
+"""The risk assessment, run on every message whatever the topic classifier said.
 
 It runs last in the NLU pipeline, after the classifier and the fallback
-classifier, so no classifier mistake and no low confidence can route a clear
-crisis message anywhere else.
+classifier, so no classifier mistake and no low confidence can route someone
+at risk anywhere else, and a safety guess nothing else supports cannot lock a
+conversation into the wrong protocol. How the evidence is weighed:
+heartwise/language/risk.py. The result is in the parse data as ``risk``
+(level, category, evidence) beside the intent it forces.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from typing import Any, Dict, List, Optional, Type
 
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -24,27 +30,71 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from heartwise.language.safety import OVERRULES, SAFETY_INTENTS, SafetyRules
+from heartwise.language.risk import SAFETY_INTENTS, Thresholds, assess
+from heartwise.language.risk_bank import Expression, RiskBank, bank_fingerprint, load_expressions
+from heartwise.language.safety import SafetyRules
+from heartwise.nlu.sentence_embeddings import (
+    CLAUSE_VECTORS,
+    SentenceEmbeddingFeaturizer,
+    default_model_dir,
+    shared_encoder,
+)
 
-# Added to the parse result so logs and tests can see why an intent was forced.
-SAFETY_NET_KEY = "safety_net"
+RISK_KEY = "risk"
+FALLBACK_INTENT = "nlu_fallback"
+_VECTORS_FILE = "bank_vectors.npy"
+_EXPRESSIONS_FILE = "bank_expressions.json"
 
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER,
-    is_trainable=False,
+    is_trainable=True,
     model_from="SpacyNLP",
 )
 class SafetyNet(GraphComponent, IntentClassifier):
-    """Overrides the predicted intent with a safety intent on a pattern hit."""
-
-    def __init__(self) -> None:
-        self._rules: Optional[SafetyRules] = None
+    """Assesses risk and forces the safety intent it calls for, or withdraws one."""
 
     @classmethod
     def required_components(cls) -> List[Type]:
-        return [SpacyNLP, IntentClassifier]
+        # The classifiers run before it too (config.yml puts it last), but as
+        # a trainable component it cannot require them: Rasa would look for
+        # them upstream of its training, where they are not.
+        return [SpacyNLP, SentenceEmbeddingFeaturizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {
+            **{name: value for name, value in asdict(Thresholds()).items()},
+            # The FallbackClassifier's threshold: a withdrawn safety guess
+            # leaves the next topic only if it is at least this confident.
+            "fallback_threshold": 0.35,
+            # None: the all-MiniLM-L6-v2 files of the installed package.
+            "model_path": None,
+            "max_length": 256,
+        }
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        # The bank is embedded when training: a new bank needs a new model.
+        return bank_fingerprint()
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        bank: Optional[RiskBank] = None,
+    ) -> None:
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self._bank = bank
+        self._thresholds = Thresholds(
+            **{name: float(config[name]) for name in asdict(Thresholds())}
+        )
+        self._rules: Optional[SafetyRules] = None
 
     @classmethod
     def create(
@@ -54,7 +104,37 @@ class SafetyNet(GraphComponent, IntentClassifier):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> SafetyNet:
-        return cls()
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData, model: SpacyModel) -> Resource:
+        # Rasa hands every node of a spaCy-based component the spaCy model;
+        # only the bank is learnt here.
+        model_dir = self._config["model_path"] or default_model_dir()
+        encoder = shared_encoder(model_dir, int(self._config["max_length"]))
+        self._bank = RiskBank.embed(load_expressions(), encoder.sentence_vectors)
+        with self._storage.write_to(self._resource) as directory:
+            np.save(directory / _VECTORS_FILE, self._bank.vectors)
+            (directory / _EXPRESSIONS_FILE).write_text(
+                json.dumps([asdict(e) for e in self._bank.expressions])
+            )
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> SafetyNet:
+        with model_storage.read_from(resource) as directory:
+            vectors = np.load(directory / _VECTORS_FILE)
+            expressions = [
+                Expression(**entry)
+                for entry in json.loads((directory / _EXPRESSIONS_FILE).read_text())
+            ]
+        return cls(config, model_storage, resource, RiskBank(expressions, vectors))
 
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
         if self._rules is None:
@@ -65,28 +145,46 @@ class SafetyNet(GraphComponent, IntentClassifier):
 
     def _apply(self, message: Message, model: SpacyModel) -> None:
         assert self._rules is not None
-        doc = message.get(SPACY_DOCS[TEXT]) or model.model(message.get(TEXT, ""))
-        forced = self._rules.forced_intent(doc)
-        predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-        if forced is None or _outranks(predicted, forced):
-            return
-        ranking = [
-            entry
-            for entry in message.get(INTENT_RANKING_KEY, [])
-            if entry.get(INTENT_NAME_KEY) != forced
-        ]
-        forced_intent = {INTENT_NAME_KEY: forced, PREDICTED_CONFIDENCE_KEY: 1.0}
-        message.set(INTENT, forced_intent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [forced_intent, *ranking], add_to_output=True)
-        message.set(
-            SAFETY_NET_KEY,
-            {"forced": forced, "overridden": predicted},
-            add_to_output=True,
+        doc = message.get(SPACY_DOCS[TEXT]) or model.model(message.get(TEXT) or "")
+        ranking: List[Dict[str, Any]] = message.get(INTENT_RANKING_KEY) or []
+        vectors = message.get(CLAUSE_VECTORS)
+        risk = assess(
+            patterns=[(signal, hit.text) for signal, hit in self._rules.signals(doc)],
+            bank=self._bank.nearest(vectors)
+            if self._bank is not None and vectors is not None
+            else [],
+            classifier={
+                entry[INTENT_NAME_KEY]: float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+                for entry in ranking
+            },
+            thresholds=self._thresholds,
         )
+        message.set(RISK_KEY, risk.as_dict(), add_to_output=True)
+        if risk.intent is not None:
+            self._force(message, risk.intent, ranking)
+        elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) in SAFETY_INTENTS:
+            self._withdraw(message, ranking)
 
+    @staticmethod
+    def _force(message: Message, intent: str, ranking: List[Dict[str, Any]]) -> None:
+        forced = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+        rest = [entry for entry in ranking if entry.get(INTENT_NAME_KEY) != intent]
+        message.set(INTENT, forced, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [forced, *rest], add_to_output=True)
 
-def _outranks(predicted: Optional[str], forced: str) -> bool:
-    """True when the classifier already chose an equal or more urgent intent."""
-    if predicted not in SAFETY_INTENTS or predicted in OVERRULES.get(forced, ()):
-        return False
-    return SAFETY_INTENTS.index(predicted) <= SAFETY_INTENTS.index(forced)
+    def _withdraw(self, message: Message, ranking: List[Dict[str, Any]]) -> None:
+        """A safety guess that nothing supports gives way to the likeliest topic."""
+        threshold = float(self._config["fallback_threshold"])
+        topics = [
+            entry
+            for entry in ranking
+            if entry.get(INTENT_NAME_KEY) not in SAFETY_INTENTS | {FALLBACK_INTENT}
+        ]
+        if topics and float(topics[0].get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= threshold:
+            message.set(INTENT, topics[0], add_to_output=True)
+        else:
+            message.set(
+                INTENT,
+                {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: threshold},
+                add_to_output=True,
+            )

@@ -9,6 +9,7 @@ ships, through ``transformers``' TF port. Nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import math
@@ -31,6 +32,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from tokenizers import Encoding
 from tokenizers import Tokenizer as WordPieceTokenizer
 
+from heartwise.language.clauses import clauses
+
 # The upstream sentence-transformers files; anything else is refused.
 EXPECTED_SHA256 = {
     "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
@@ -43,6 +46,10 @@ EMBEDDING_DIM = 384
 # the weights): texts are padded to a common length only where that is
 # cheaper than another call.
 CALL_COST_IN_PIECES = 40
+# The unit-length vectors of a message's clauses (the whole message first),
+# for the risk assessment (heartwise/nlu/safety_net.py). Only set when
+# parsing: training needs the whole message only.
+CLAUSE_VECTORS = "clause_vectors"
 
 
 class ModelIntegrityError(RasaException):
@@ -73,6 +80,12 @@ def verify_model_files(model_dir: Path) -> None:
                 f"{path} has sha256 {digest.hexdigest()}, expected {expected}: "
                 "refusing to load a model file that is not the upstream all-MiniLM-L6-v2."
             )
+
+
+@functools.lru_cache(maxsize=2)
+def shared_encoder(model_dir: Path, max_length: int) -> MiniLMEncoder:
+    """One encoder per process, for every component that embeds text."""
+    return MiniLMEncoder(model_dir, max_length)
 
 
 class MiniLMEncoder:
@@ -118,6 +131,13 @@ class MiniLMEncoder:
             for row, index in enumerate(group):
                 hidden[index] = states[row, : lengths[index]]
         return encodings, [hidden[index] for index in range(len(texts))]
+
+    def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit-length vector per text, [texts, 384]."""
+        if not texts:
+            return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+        _, hidden = self.encode(texts)
+        return np.concatenate([sentence_vector(states) for states in hidden])
 
 
 def length_groups(
@@ -203,7 +223,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     def __init__(self, config: Dict[str, Any], name: str) -> None:
         super().__init__(name, config)
         model_dir = Path(config["model_path"]) if config["model_path"] else default_model_dir()
-        self._encoder = MiniLMEncoder(model_dir, int(config["max_length"]))
+        self._encoder = shared_encoder(model_dir, int(config["max_length"]))
 
     @classmethod
     def create(
@@ -217,20 +237,35 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         examples = [example for example in training_data.training_examples if example.get(TEXT)]
-        self._featurize(examples)
+        self._featurize(examples, with_clauses=False)
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
-        self._featurize([message for message in messages if message.get(TEXT)])
+        self._featurize([message for message in messages if message.get(TEXT)], with_clauses=True)
         return messages
 
-    def _featurize(self, messages: List[Message]) -> None:
+    def _featurize(self, messages: List[Message], with_clauses: bool) -> None:
         size = int(self._config["batch_size"])
         for first in range(0, len(messages), size):
             batch = messages[first : first + size]
-            encodings, hidden = self._encoder.encode([m.get(TEXT) for m in batch])
-            for message, encoding, states in zip(batch, encodings, hidden, strict=True):
+            # A message of several clauses is encoded clause by clause too, in
+            # the same call: the length groups keep the short clauses together.
+            extra = [clauses(m.get(TEXT)) if with_clauses else [] for m in batch]
+            extra = [pieces if len(pieces) > 1 else [] for pieces in extra]
+            texts = [m.get(TEXT) for m in batch] + [piece for pieces in extra for piece in pieces]
+            encodings, hidden = self._encoder.encode(texts)
+            following = len(batch)
+            for message, encoding, states, pieces in zip(
+                batch, encodings[:following], hidden[:following], extra, strict=True
+            ):
                 self._add(message, encoding, states)
+                if with_clauses:
+                    parts = hidden[following : following + len(pieces)]
+                    following += len(pieces)
+                    message.set(
+                        CLAUSE_VECTORS,
+                        np.concatenate([sentence_vector(h) for h in [states, *parts]]),
+                    )
 
     def _add(self, message: Message, encoding: Encoding, hidden: np.ndarray) -> None:
         tokens: Optional[List[Token]] = message.get(TOKENS_NAMES[TEXT])

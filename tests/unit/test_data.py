@@ -30,6 +30,13 @@ GUIDE_TOPICS = [
     "consider_moving_on",
 ]
 SAFETY = ["crisis", "report_abuse", "request_surveillance"]
+# Added with the graded risk assessment; tests/nlu/real_voice measures them.
+RISK_LEVELS_AND_HARMS = [
+    "crisis_imminent",
+    "express_hopelessness",
+    "threaten_harm",
+    "report_child_abuse",
+]
 CONTRACT = (
     GUIDE_TOPICS
     + SAFETY
@@ -92,7 +99,7 @@ def training() -> Dict[str, List[str]]:
     return examples(PROJECT_ROOT / "data" / "nlu")
 
 
-@pytest.mark.parametrize("intent", GUIDE_TOPICS + SAFETY)
+@pytest.mark.parametrize("intent", GUIDE_TOPICS + SAFETY + RISK_LEVELS_AND_HARMS)
 def test_topic_and_safety_intents_have_at_least_25_examples(training, intent):
     assert len(set(training[intent])) >= 25
 
@@ -106,6 +113,35 @@ def test_held_out_messages_are_never_trained_on(training):
     assert set(CONTRACT) <= set(held_out)
     trained = {text.lower() for texts in training.values() for text in texts}
     assert not [text for texts in held_out.values() for text in texts if text.lower() in trained]
+
+
+def test_real_voice_messages_are_never_trained_on(training):
+    trained = {" ".join(text.lower().split()) for texts in training.values() for text in texts}
+    real_voice = [
+        " ".join(entry["text"].lower().split())
+        for path in sorted((PROJECT_ROOT / "tests" / "nlu" / "real_voice").glob("*.yml"))
+        for entry in yaml.safe_load(path.read_text())["messages"]
+    ]
+    assert len(real_voice) >= 600
+    assert [text for text in real_voice if text in trained] == []
+
+
+def test_real_voice_messages_share_no_long_phrase_with_the_training_data(training):
+    # Exact copies are not the only leak: a paraphrase that keeps eight words
+    # in a row of an evaluation message would flatter the score too. A few
+    # training examples older than the set share a stock phrase with it.
+    def runs(text: str) -> Set[tuple]:
+        words = re.findall(r"[a-z0-9']+", text.lower())
+        return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+
+    trained = set().union(*(runs(text) for texts in training.values() for text in texts))
+    real_voice = [
+        entry["text"]
+        for path in sorted((PROJECT_ROOT / "tests" / "nlu" / "real_voice").glob("*.yml"))
+        for entry in yaml.safe_load(path.read_text())["messages"]
+    ]
+    sharing = [text for text in real_voice if runs(text) & trained]
+    assert len(sharing) <= len(real_voice) // 100, sharing
 
 
 def test_every_intent_is_covered_by_a_test_story(domain):

@@ -1,19 +1,30 @@
-"""The deterministic safety net: explicit and common indirect phrasings of a
-crisis must always be caught; everyday drama must not raise an alarm."""
+"""The risk patterns: explicit and common indirect phrasings of each harm are
+always caught at the right level; everyday drama, idioms and negations are not."""
 
 from __future__ import annotations
+
+from typing import Callable, Optional
 
 import pytest
 
 from heartwise.language import load_pipeline
+from heartwise.language.risk import assess
 from heartwise.language.safety import SafetyRules
+
+Classify = Callable[[str], Optional[str]]
 
 
 @pytest.fixture(scope="module")
-def forced_intent():
+def forced_intent() -> Classify:
+    """The intent the patterns alone force (no bank, no classifier)."""
     nlp = load_pipeline()
     rules = SafetyRules(nlp.vocab)
-    return lambda text: rules.forced_intent(nlp(text.lower()))
+
+    def classify(text: str) -> Optional[str]:
+        signals = [(signal, hit.text) for signal, hit in rules.signals(nlp(text.lower()))]
+        return assess(signals, bank=[], classifier={}).intent
+
+    return classify
 
 
 @pytest.mark.parametrize(
@@ -38,10 +49,46 @@ def forced_intent():
         "i keep making myself throw up after meals",
         "i wish i was dead",
         "ill just unalive myself lol",
+        # A negation in another clause does not cancel the risk.
+        "no. i want to die",
+        "he's not my type anyway but i want to die",
+        # Passive ideation and questions about means.
+        "honestly why am i still here",
+        "i wish i could just stop existing",
+        "whats the point of living without her",
+        "my last attempt was two years ago",
+        "how many pills would it take to not wake up",
+        "what bridges in the city are taller than 25 meters",
     ],
 )
-def test_crisis_phrasings_force_the_crisis_intent(forced_intent, message):
+def test_self_harm_phrasings_force_the_crisis_intent(forced_intent, message):
     assert forced_intent(message) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i took the whole bottle of pills",
+        "i want to kill myself tonight",
+        "im standing on the bridge right now",
+        "the pills are right next to me",
+    ],
+)
+def test_acting_now_is_imminent(forced_intent, message):
+    assert forced_intent(message) == "crisis_imminent"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i cant do this anymore",
+        "i cant take it anymore honestly",
+        "i'm starting to feel like that again",
+        "i dont see any way out",
+    ],
+)
+def test_hopelessness_is_a_concern(forced_intent, message):
+    assert forced_intent(message) == "express_hopelessness"
 
 
 @pytest.mark.parametrize(
@@ -57,6 +104,13 @@ def test_crisis_phrasings_force_the_crisis_intent(forced_intent, message):
         "my boss will kill me if im late",
         "im 16 days into no contact",
         "we met in high school",
+        "i'd kill for one more hug",
+        "what's the point of no contact if he doesnt even notice",
+        "i want to end things for good with him",
+        "she pushed me away after the miscarriage",
+        "will i regret it if i text her",
+        "that adele song set fire to the rain",
+        "i took my sleeping pill and still couldn't sleep",
     ],
 )
 def test_everyday_drama_raises_no_alarm(forced_intent, message):
@@ -73,6 +127,8 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("i'm too scared to go back to the flat tonight", "report_abuse"),
         ("i genuinely fear for my safety", "report_abuse"),
         ("i found an airtag in my bag, i think he put it there", "report_abuse"),
+        ("he doesnt let me see my friends anymore", "report_abuse"),
+        ("i walk on eggshells around her all the time", "report_abuse"),
         ("is it bad to put a gps on his truck", "request_surveillance"),
         ("can you help me hack into her instagram", "request_surveillance"),
         ("i guessed his password, should i log in", "request_surveillance"),
@@ -80,9 +136,16 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("can i log into her email to read what she says about me", "request_surveillance"),
         ("im 15 and my bf dumped me", "mention_minor"),
         ("i'm in 10th grade", "mention_minor"),
+        ("im 14 and my bf is 22, he keeps asking for pics", "report_child_abuse"),
+        ("i'm 15 and my stepdad touches me", "report_child_abuse"),
+        ("i want to kill his new girlfriend", "threaten_harm"),
+        ("im going to key his car tonight", "threaten_harm"),
+        ("if i cant have her nobody will", "threaten_harm"),
+        ("i know where he lives now", "threaten_harm"),
+        ("gonna leak her nudes to everyone", "threaten_harm"),
     ],
 )
-def test_abuse_and_minors_are_caught(forced_intent, message, intent):
+def test_abuse_threats_and_minors_are_caught(forced_intent, message, intent):
     assert forced_intent(message) == intent
 
 
@@ -94,6 +157,9 @@ def test_abuse_and_minors_are_caught(forced_intent, message, intent):
         "i forgot my password again",
         "how do i get in his head so he misses me",
         "i'm not going to hack into his account, i just miss him",
+        "he never hit me, we just grew apart",
+        "she never once threatened me",
+        "i would never key his car even though im furious",
     ],
 )
 def test_no_false_safety_path_for_ordinary_words(forced_intent, message):

@@ -1,0 +1,248 @@
+"""The graded risk assessment: what harm a message shows, and how urgent it is.
+
+Three kinds of evidence are weighed for every message, whatever topic the
+classifier chose:
+
+- lemma patterns (heartwise/language/safety.py): certain, negation-aware;
+- similarity to a curated bank of risk expressions in the sentence-embedding
+  space (heartwise/language/risk_bank.py): catches the paraphrases no pattern
+  foresaw, and near neighbours that are safe ("dying to know") argue against;
+- the intent classifier's own safety guess, kept only when it is confident or
+  something else agrees, so a hard negative cannot set `abuse_disclosed`.
+
+The conversation so far is the dialogue's part: a concern after an earlier
+disclosure is answered at the high level (data/rules/safety.yml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Tuple
+
+
+class Level(IntEnum):
+    NONE = 0
+    CONCERN = 1
+    HIGH = 2
+    IMMINENT = 3
+
+
+class Category(str, Enum):
+    SELF_HARM = "self_harm"
+    HARM_TO_OTHERS = "harm_to_others"
+    ABUSE = "abuse"
+    CHILD_ABUSE = "child_abuse"
+    SURVEILLANCE = "surveillance"
+    MINOR = "minor"
+    # Signals that only count together with others.
+    SEXUAL_PRESSURE = "sexual_pressure"
+    ADULT_PARTNER = "adult_partner"
+    NOW = "now"
+
+
+@dataclass(frozen=True)
+class Signal:
+    category: Category
+    level: Level
+
+
+# At the same level, the first category decides the reply: a child at risk
+# first, then the writer's own life, then others', then abuse.
+PRIORITY: Tuple[Category, ...] = (
+    Category.CHILD_ABUSE,
+    Category.SELF_HARM,
+    Category.HARM_TO_OTHERS,
+    Category.ABUSE,
+    Category.SURVEILLANCE,
+    Category.MINOR,
+)
+INTENT_FOR: Dict[Signal, str] = {
+    Signal(Category.SELF_HARM, Level.IMMINENT): "crisis_imminent",
+    Signal(Category.SELF_HARM, Level.HIGH): "crisis",
+    Signal(Category.SELF_HARM, Level.CONCERN): "express_hopelessness",
+    Signal(Category.HARM_TO_OTHERS, Level.IMMINENT): "threaten_harm",
+    Signal(Category.HARM_TO_OTHERS, Level.HIGH): "threaten_harm",
+    Signal(Category.ABUSE, Level.HIGH): "report_abuse",
+    Signal(Category.CHILD_ABUSE, Level.HIGH): "report_child_abuse",
+    Signal(Category.SURVEILLANCE, Level.HIGH): "request_surveillance",
+    Signal(Category.MINOR, Level.HIGH): "mention_minor",
+}
+SIGNAL_FOR_INTENT: Dict[str, Signal] = {
+    intent: signal
+    for signal, intent in INTENT_FOR.items()
+    if signal != Signal(Category.HARM_TO_OTHERS, Level.IMMINENT)
+}
+# A bank match alone may decide these. Abuse needs the classifier or a
+# pattern too: "abuse_disclosed" switches the reconciliation tools off, and
+# relationship troubles sit close to abuse in the embedding space.
+BANK_ALONE: frozenset[Category] = frozenset(
+    {Category.SELF_HARM, Category.HARM_TO_OTHERS, Category.CHILD_ABUSE}
+)
+# Every intent whose reply treats the person as at risk, or as a risk.
+SAFETY_INTENTS = frozenset(INTENT_FOR.values())
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """How strong each kind of evidence must be (config.yml, SafetyNet)."""
+
+    # Calibrated on the training data, never on the evaluation sets: at
+    # these values about 0.1 % of the ordinary training messages reach a
+    # self-harm bank match alone, and about 1 % a concern.
+    # The classifier alone: a category this probable stands (its intents'
+    # confidences summed: the classifier may split "crisis" and "crisis
+    # imminent" while being sure of self-harm).
+    classifier_alone: float = 0.5
+    # A self-harm guess this probable, with nothing else behind it, asks.
+    classifier_concern: float = 0.3
+    # A bank match this close stands alone, at the bank expression's level.
+    bank_alone: float = 0.7
+    # A bank match this close confirms the classifier's guess.
+    bank_support: float = 0.55
+    # A self-harm match this close alone raises a concern (a gentle question).
+    bank_concern: float = 0.63
+    # A risk match must beat the closest safe look-alike by this much.
+    bank_margin: float = 0.03
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class BankMatch:
+    """The closest bank expression of one category, and the closest look-alike."""
+
+    signal: Signal
+    similarity: float
+    look_alike: float
+    expression: str
+
+    def clears(self, threshold: float, margin: float) -> bool:
+        return self.similarity >= threshold and self.similarity - self.look_alike >= margin
+
+
+@dataclass
+class Risk:
+    """The assessment of one message: its category, level and the evidence."""
+
+    category: Optional[Category] = None
+    level: Level = Level.NONE
+    evidence: List[str] = field(default_factory=list)
+
+    @property
+    def intent(self) -> Optional[str]:
+        if self.category is None:
+            return None
+        return INTENT_FOR.get(Signal(self.category, self.level))
+
+    def as_dict(self) -> Dict[str, object]:
+        return {
+            "level": self.level.name.lower(),
+            "category": self.category.value if self.category else None,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True)
+class ClassifierGuess:
+    """The safety category the intent classifier leans to, if any."""
+
+    signal: Signal
+    probability: float
+
+    @classmethod
+    def from_ranking(cls, ranking: Mapping[str, float]) -> Optional[ClassifierGuess]:
+        """The most probable safety category, if it beats every other intent."""
+        mass: Dict[Category, float] = {}
+        likeliest: Dict[Category, Tuple[float, Signal]] = {}
+        for intent, confidence in ranking.items():
+            signal = SIGNAL_FOR_INTENT.get(intent)
+            if signal is None:
+                continue
+            mass[signal.category] = mass.get(signal.category, 0.0) + confidence
+            if confidence > likeliest.get(signal.category, (-1.0, signal))[0]:
+                likeliest[signal.category] = (confidence, signal)
+        if not mass:
+            return None
+        category = max(mass, key=mass.__getitem__)
+        # The fallback classifier's entry is a threshold, not a rival intent.
+        others = [
+            confidence
+            for intent, confidence in ranking.items()
+            if intent not in SIGNAL_FOR_INTENT and intent != "nlu_fallback"
+        ]
+        if mass[category] <= max(others, default=0.0):
+            return None
+        return cls(likeliest[category][1], mass[category])
+
+
+def assess(
+    patterns: Iterable[Tuple[Signal, str]],
+    bank: Iterable[BankMatch],
+    classifier: Mapping[str, float],
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Risk:
+    """Weighs the three kinds of evidence into one risk.
+
+    ``classifier``: the intent classifier's ranking, intent to confidence.
+    """
+    levels: Dict[Category, Level] = {}
+    evidence: Dict[Category, List[str]] = {}
+
+    def raise_to(signal: Signal, why: str) -> None:
+        if signal.level > levels.get(signal.category, Level.NONE):
+            levels[signal.category] = signal.level
+        evidence.setdefault(signal.category, []).append(why)
+
+    for signal, phrase in patterns:
+        raise_to(signal, f"pattern: {phrase}")
+    _combine_pattern_signals(levels, raise_to)
+
+    matches = {match.signal.category: match for match in bank}
+    for match in matches.values():
+        if match.signal.category in BANK_ALONE and match.clears(
+            thresholds.bank_alone, thresholds.bank_margin
+        ):
+            raise_to(match.signal, f"bank {match.similarity:.2f}: {match.expression}")
+
+    guess = ClassifierGuess.from_ranking(classifier)
+    if guess is not None:
+        category = guess.signal.category
+        match = matches.get(category)
+        supported = category in levels or (
+            match is not None and match.clears(thresholds.bank_support, thresholds.bank_margin)
+        )
+        why = f"classifier {guess.probability:.2f}: {category.value}"
+        if guess.probability >= thresholds.classifier_alone or supported:
+            raise_to(guess.signal, why)
+        elif category is Category.SELF_HARM and guess.probability >= thresholds.classifier_concern:
+            raise_to(Signal(Category.SELF_HARM, Level.CONCERN), why)
+
+    # A weaker bank match alone only asks: "are you having thoughts of ending
+    # your life?" costs little when the answer is no.
+    self_harm = matches.get(Category.SELF_HARM)
+    if self_harm is not None and self_harm.clears(thresholds.bank_concern, thresholds.bank_margin):
+        raise_to(
+            Signal(Category.SELF_HARM, Level.CONCERN),
+            f"bank {self_harm.similarity:.2f}: {self_harm.expression}",
+        )
+
+    found = [category for category in PRIORITY if levels.get(category, Level.NONE) > Level.NONE]
+    if not found:
+        return Risk()
+    top = max(found, key=lambda category: (levels[category], -PRIORITY.index(category)))
+    return Risk(top, levels[top], evidence[top])
+
+
+def _combine_pattern_signals(
+    levels: Dict[Category, Level], raise_to: Callable[[Signal, str], None]
+) -> None:
+    """Signals that mean more together than apart."""
+    if levels.get(Category.SELF_HARM, Level.NONE) >= Level.HIGH and Category.NOW in levels:
+        raise_to(Signal(Category.SELF_HARM, Level.IMMINENT), "pattern: a time that is now")
+    if Category.MINOR in levels and any(
+        category in levels
+        for category in (Category.ABUSE, Category.SEXUAL_PRESSURE, Category.ADULT_PARTNER)
+    ):
+        raise_to(Signal(Category.CHILD_ABUSE, Level.HIGH), "pattern: a minor, and abuse")
