@@ -11,13 +11,63 @@ from spacy.vocab import Vocab
 
 Pattern = List[Dict[str, object]]
 
-NEGATIONS = frozenset({"not", "never", "no", "nothing", "nobody", "noone"})
+NEGATIONS = frozenset({"not", "never", "no", "nothing", "nobody", "noone", "none"})
 # How far back a negation can stand and still negate the phrase
 # ("i would never ever hurt myself").
 NEGATION_WINDOW = 3
 # A negation does not reach across these: in "no. i want to die" or "he's not
 # my type but i want to die" the "no" and the "not" belong to another clause.
 CLAUSE_BREAKS = frozenset({"but", "and", "so", "because", "cause", "bc", "though", "tho", "yet"})
+# Who a phrase is about: the nearest of these before it in the same clause.
+# "my friend keeps saying she wants to die" is someone else's crisis.
+FIRST_PERSON = frozenset(
+    {"i", "me", "my", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "mine"}
+)
+SOMEONE_ELSE = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "his",
+        "hers",
+        "their",
+        "friend",
+        "mate",
+        "bestie",
+        "sister",
+        "brother",
+        "mum",
+        "mom",
+        "dad",
+        "father",
+        "mother",
+        "cousin",
+        "aunt",
+        "uncle",
+        "daughter",
+        "son",
+        "guy",
+        "man",
+        "woman",
+        "girl",
+        "boy",
+        "character",
+        "someone",
+        "somebody",
+        "people",
+        "person",
+        "neighbour",
+        "neighbor",
+        "colleague",
+        "ex",
+        "husband",
+        "wife",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+    }
+)
+SUBJECT_WINDOW = 8
 # Matches with this label cancel any other match they overlap
 # ("she hit me up yesterday" is not violence).
 BENIGN = "BENIGN"
@@ -29,6 +79,9 @@ class Hit:
     text: str
     start_char: int
     end_char: int
+    # Why the phrase does not count, if it does not: "negated" ("he never hit
+    # me") or "someone else" ("my friend wants to die").
+    cancelled_by: str = ""
 
 
 class PhraseRules:
@@ -45,13 +98,24 @@ class PhraseRules:
         vocab: Vocab,
         patterns: Mapping[str, Sequence[Pattern]],
         negatable: Iterable[str] = (),
+        about_the_writer: Iterable[str] = (),
     ) -> None:
         self._matcher = Matcher(vocab, validate=True)
         for label, label_patterns in patterns.items():
             self._matcher.add(label, list(label_patterns))
         self._negatable = frozenset(negatable)
+        self._about_the_writer = frozenset(about_the_writer)
 
     def find(self, doc: Doc) -> List[Hit]:
+        """The phrases that count."""
+        return [hit for hit in self.find_all(doc) if not hit.cancelled_by]
+
+    def find_all(self, doc: Doc) -> List[Hit]:
+        """Every phrase found, with why it does not count where it does not.
+
+        Labels in ``about_the_writer`` are cancelled when the phrase is about
+        someone else; labels in ``negatable`` when it is negated.
+        """
         spans = [
             (doc.vocab.strings[match_id], doc[start:end])
             for match_id, start, end in self._matcher(doc)
@@ -61,9 +125,12 @@ class PhraseRules:
         for label, span in spans:
             if label == BENIGN or any(_overlap(span, b) for b in benign):
                 continue
+            cancelled_by = ""
             if label in self._negatable and _negated(span):
-                continue
-            hit = Hit(label, span.text, span.start_char, span.end_char)
+                cancelled_by = "negated"
+            elif label in self._about_the_writer and _about_someone_else(span):
+                cancelled_by = "someone else"
+            hit = Hit(label, span.text, span.start_char, span.end_char, cancelled_by)
             if hit not in hits:
                 hits.append(hit)
         return hits
@@ -80,6 +147,17 @@ def _negated(span: Span) -> bool:
         if token.is_punct or token.lower_ in CLAUSE_BREAKS:
             return False
         if _negates(token):
+            return True
+    return False
+
+
+def _about_someone_else(span: Span) -> bool:
+    if any(token.lower_ in FIRST_PERSON for token in span):
+        return False
+    for token in reversed(span.doc[max(span.start - SUBJECT_WINDOW, 0) : span.start]):
+        if token.is_punct or token.lower_ in CLAUSE_BREAKS or token.lower_ in FIRST_PERSON:
+            return False
+        if token.lower_ in SOMEONE_ELSE:
             return True
     return False
 

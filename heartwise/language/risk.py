@@ -79,6 +79,10 @@ SIGNAL_FOR_INTENT: Dict[str, Signal] = {
 BANK_ALONE: frozenset[Category] = frozenset(
     {Category.SELF_HARM, Category.HARM_TO_OTHERS, Category.CHILD_ABUSE}
 )
+# A pattern of the first category overrules an unsupported classifier guess of
+# the second, which has the roles reversed: "a tracker on his car" means the
+# writer is tracking, not being abused.
+OVERRULES: Dict[Category, Category] = {Category.SURVEILLANCE: Category.ABUSE}
 # Every intent whose reply treats the person as at risk, or as a risk.
 SAFETY_INTENTS = frozenset(INTENT_FOR.values())
 
@@ -87,15 +91,19 @@ SAFETY_INTENTS = frozenset(INTENT_FOR.values())
 class Thresholds:
     """How strong each kind of evidence must be (config.yml, SafetyNet)."""
 
-    # Calibrated on the training data, never on the evaluation sets: at
-    # these values about 0.1 % of the ordinary training messages reach a
-    # self-harm bank match alone, and about 1 % a concern.
+    # The bank thresholds are calibrated on the training data: about 0.1 %
+    # of its ordinary messages reach a self-harm bank match alone, and about
+    # 1 % a concern. The classifier's was chosen among three on the
+    # real-voice set (README, "Understanding long messages").
     # The classifier alone: a category this probable stands (its intents'
     # confidences summed: the classifier may split "crisis" and "crisis
-    # imminent" while being sure of self-harm).
+    # imminent" while being sure of self-harm). Below it, the guess needs a
+    # pattern or a bank match of the same category behind it.
     classifier_alone: float = 0.5
-    # A self-harm guess this probable, with nothing else behind it, asks.
-    classifier_concern: float = 0.3
+    # Where the message denies the harm ("i'm not gonna key his car") or
+    # tells of someone else's ("my friend overdosed"), only a guess this
+    # probable stands, and the bank alone counts for nothing.
+    classifier_over_denial: float = 0.7
     # A bank match this close stands alone, at the bank expression's level.
     bank_alone: float = 0.7
     # A bank match this close confirms the classifier's guess.
@@ -182,10 +190,13 @@ def assess(
     bank: Iterable[BankMatch],
     classifier: Mapping[str, float],
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    denied: Iterable[Signal] = (),
 ) -> Risk:
     """Weighs the three kinds of evidence into one risk.
 
-    ``classifier``: the intent classifier's ranking, intent to confidence.
+    ``patterns``: the phrases that count; ``denied``: the signals of phrases
+    that were negated or about someone else; ``classifier``: the intent
+    classifier's ranking, intent to confidence.
     """
     levels: Dict[Category, Level] = {}
     evidence: Dict[Category, List[str]] = {}
@@ -198,31 +209,33 @@ def assess(
     for signal, phrase in patterns:
         raise_to(signal, f"pattern: {phrase}")
     _combine_pattern_signals(levels, raise_to)
+    denials = {signal.category for signal in denied} - set(levels)
 
     matches = {match.signal.category: match for match in bank}
     for match in matches.values():
-        if match.signal.category in BANK_ALONE and match.clears(
-            thresholds.bank_alone, thresholds.bank_margin
+        if (
+            match.signal.category in BANK_ALONE
+            and match.signal.category not in denials
+            and match.clears(thresholds.bank_alone, thresholds.bank_margin)
         ):
             raise_to(match.signal, f"bank {match.similarity:.2f}: {match.expression}")
 
     guess = ClassifierGuess.from_ranking(classifier)
     if guess is not None:
-        category = guess.signal.category
-        match = matches.get(category)
-        supported = category in levels or (
-            match is not None and match.clears(thresholds.bank_support, thresholds.bank_margin)
+        signal = _weigh_guess(
+            guess, levels, denials, matches.get(guess.signal.category), thresholds
         )
-        why = f"classifier {guess.probability:.2f}: {category.value}"
-        if guess.probability >= thresholds.classifier_alone or supported:
-            raise_to(guess.signal, why)
-        elif category is Category.SELF_HARM and guess.probability >= thresholds.classifier_concern:
-            raise_to(Signal(Category.SELF_HARM, Level.CONCERN), why)
+        if signal is not None:
+            raise_to(signal, f"classifier {guess.probability:.2f}: {guess.signal.category.value}")
 
     # A weaker bank match alone only asks: "are you having thoughts of ending
     # your life?" costs little when the answer is no.
     self_harm = matches.get(Category.SELF_HARM)
-    if self_harm is not None and self_harm.clears(thresholds.bank_concern, thresholds.bank_margin):
+    if (
+        self_harm is not None
+        and Category.SELF_HARM not in denials
+        and self_harm.clears(thresholds.bank_concern, thresholds.bank_margin)
+    ):
         raise_to(
             Signal(Category.SELF_HARM, Level.CONCERN),
             f"bank {self_harm.similarity:.2f}: {self_harm.expression}",
@@ -233,6 +246,25 @@ def assess(
         return Risk()
     top = max(found, key=lambda category: (levels[category], -PRIORITY.index(category)))
     return Risk(top, levels[top], evidence[top])
+
+
+def _weigh_guess(
+    guess: ClassifierGuess,
+    levels: Mapping[Category, Level],
+    denials: Iterable[Category],
+    match: Optional[BankMatch],
+    thresholds: Thresholds,
+) -> Optional[Signal]:
+    """What the classifier's guess adds, given the other evidence."""
+    category = guess.signal.category
+    if category not in levels and any(OVERRULES.get(found) is category for found in levels):
+        return None
+    if category in denials:
+        return guess.signal if guess.probability >= thresholds.classifier_over_denial else None
+    supported = category in levels or (
+        match is not None and match.clears(thresholds.bank_support, thresholds.bank_margin)
+    )
+    return guess.signal if guess.probability >= thresholds.classifier_alone or supported else None
 
 
 def _combine_pattern_signals(

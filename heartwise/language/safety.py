@@ -562,10 +562,11 @@ _SURVEILLANCE: List[Pattern] = [
         _any("her", "his", "their"),
         _any("location", "whereabouts"),
     ],
+    # "read her whatsapp", but not "whether i read his messages" (his to me).
     [
         _lemma("read", "see", "access", "check"),
         _any("her", "his", "their"),
-        _any("texts", "messages", "dms", "emails", "whatsapp", "chats"),
+        _any("dms", "emails", "whatsapp", "chats", "inbox"),
     ],
 ]
 _MINOR: List[Pattern] = [
@@ -647,15 +648,28 @@ NEGATABLE = tuple(
 )
 
 
+# Labels about the writer's own acts and thoughts: "she wants to die" or
+# "some guy set fire to his car" are someone else's (abuse patterns name the
+# other person on purpose: "he hit me").
+ABOUT_THE_WRITER = tuple(
+    label
+    for label in SIGNALS
+    if label.startswith(("SELF_HARM", "HARM_TO_OTHERS")) or label == "MEANS"
+)
+
+
 class SafetyRules:
     """Finds risk signals in a lemmatised doc."""
 
     def __init__(self, vocab: Vocab) -> None:
-        self._rules = PhraseRules(vocab, PATTERNS, negatable=NEGATABLE)
+        self._rules = PhraseRules(
+            vocab, PATTERNS, negatable=NEGATABLE, about_the_writer=ABOUT_THE_WRITER
+        )
 
     def find(self, doc: Doc) -> List[Hit]:
         return self._rules.find(doc)
 
     def signals(self, doc: Doc) -> List[Tuple[Signal, Hit]]:
-        """Every signal found, with the phrase that showed it."""
-        return [(SIGNALS[hit.label], hit) for hit in self.find(doc)]
+        """Every signal found, with the phrase that showed it; cancelled ones
+        (negated, or about someone else) carry ``cancelled_by``."""
+        return [(SIGNALS[hit.label], hit) for hit in self._rules.find_all(doc)]

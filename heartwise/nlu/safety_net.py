@@ -148,8 +148,10 @@ class SafetyNet(GraphComponent, IntentClassifier):
         doc = message.get(SPACY_DOCS[TEXT]) or model.model(message.get(TEXT) or "")
         ranking: List[Dict[str, Any]] = message.get(INTENT_RANKING_KEY) or []
         vectors = message.get(CLAUSE_VECTORS)
+        signals = self._rules.signals(doc)
         risk = assess(
-            patterns=[(signal, hit.text) for signal, hit in self._rules.signals(doc)],
+            patterns=[(signal, hit.text) for signal, hit in signals if not hit.cancelled_by],
+            denied=[signal for signal, hit in signals if hit.cancelled_by],
             bank=self._bank.nearest(vectors)
             if self._bank is not None and vectors is not None
             else [],

@@ -98,7 +98,13 @@ def check(protocol: Protocol, text: str) -> None:
 @pytest.mark.parametrize("protocol", PROTOCOLS, ids=lambda protocol: protocol.name)
 def test_every_protocol_answers_everywhere(bot, sender, protocol, place):
     PLACES[place](bot, sender)
-    check(protocol, bot.reply(sender, protocol.message))
+    text = bot.reply(sender, protocol.message)
+    if place == "after the crisis check-in" and protocol.name == "concern":
+        # Suicidal thoughts were just disclosed: hopelessness now gets the
+        # lines at once, not a question.
+        assert "988" in text and "116 123" in text, text
+    else:
+        check(protocol, text)
     tracker = bot.tracker(sender)
     # The message left the form instead of being taken as an answer.
     assert tracker["active_loop"].get("name") is None

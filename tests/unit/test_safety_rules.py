@@ -21,7 +21,11 @@ def forced_intent() -> Classify:
     rules = SafetyRules(nlp.vocab)
 
     def classify(text: str) -> Optional[str]:
-        signals = [(signal, hit.text) for signal, hit in rules.signals(nlp(text.lower()))]
+        signals = [
+            (signal, hit.text)
+            for signal, hit in rules.signals(nlp(text.lower()))
+            if not hit.cancelled_by
+        ]
         return assess(signals, bank=[], classifier={}).intent
 
     return classify
@@ -111,6 +115,10 @@ def test_hopelessness_is_a_concern(forced_intent, message):
         "will i regret it if i text her",
         "that adele song set fire to the rain",
         "i took my sleeping pill and still couldn't sleep",
+        # Someone else's crisis, a film, a news story.
+        "my friend keeps saying she wants to die over her ex",
+        "we watched a movie where the guy jumps off a bridge at the end",
+        "saw on the news that some guy set fire to his ex's car",
     ],
 )
 def test_everyday_drama_raises_no_alarm(forced_intent, message):
