@@ -100,8 +100,13 @@ class ClauseIntentClassifier(GraphComponent, IntentClassifier):
         model = LogisticRegression(C=float(self._config["C"]), max_iter=5000)
         model.fit(vectors, labels)
         self._intents = [str(intent) for intent in model.classes_]
-        self._weights = model.coef_.astype(np.float32)
-        self._bias = model.intercept_.astype(np.float32)
+        weights, bias = model.coef_, model.intercept_
+        if len(self._intents) == 2:
+            # With two intents scikit-learn keeps one row (a sigmoid); as two
+            # rows, softmax gives the same probabilities.
+            weights, bias = np.vstack([-weights / 2, weights / 2]), np.hstack([-bias / 2, bias / 2])
+        self._weights = weights.astype(np.float32)
+        self._bias = bias.astype(np.float32)
         with self._storage.write_to(self._resource) as directory:
             np.savez(directory / _WEIGHTS_FILE, weights=self._weights, bias=self._bias)
             (directory / _INTENTS_FILE).write_text(json.dumps(self._intents))

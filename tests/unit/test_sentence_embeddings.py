@@ -13,7 +13,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from heartwise.language.clauses import clauses
 from heartwise.nlu.sentence_embeddings import (
+    CLAUSE_VECTORS,
     EMBEDDING_DIM,
     ModelIntegrityError,
     SentenceEmbeddingFeaturizer,
@@ -74,6 +76,34 @@ def test_one_vector_per_token_and_a_normalised_sentence_vector(featurizer):
     assert sentence.shape == (1, EMBEDDING_DIM)
     assert np.linalg.norm(sentence) == pytest.approx(1.0, abs=1e-5)
     assert np.all(np.linalg.norm(sequence, axis=1) > 0)
+
+
+def test_a_story_is_also_read_clause_by_clause(featurizer):
+    # The risk bank and the clause classifier compare each clause read on its
+    # own, beside the whole message.
+    text = "we split up in june after six years, but honestly i still miss her every day"
+    message = tokenized(text)
+    featurizer.process([message])
+    views = message.get(CLAUSE_VECTORS)
+    assert views.shape == (3, EMBEDDING_DIM)
+    np.testing.assert_allclose(views[0], features(message)[1][0], atol=1e-6)
+    for row, clause in zip(views[1:], clauses(text), strict=True):
+        alone = tokenized(clause)
+        featurizer.process([alone])
+        np.testing.assert_allclose(row, features(alone)[1][0], atol=1e-5)
+
+
+def test_a_single_clause_is_the_whole_message(featurizer):
+    message = tokenized("how long should i wait before i text him")
+    featurizer.process([message])
+    assert message.get(CLAUSE_VECTORS).shape == (1, EMBEDDING_DIM)
+
+
+def test_training_data_is_read_whole_only(featurizer):
+    # Clause views are for parsing; training needs the whole message.
+    data = TrainingData([tokenized("she left, and i miss her, but i will be ok")])
+    featurizer.process_training_data(data)
+    assert data.training_examples[0].get(CLAUSE_VECTORS) is None
 
 
 def test_identical_text_gets_identical_features(featurizer):
