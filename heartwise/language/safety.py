@@ -311,7 +311,8 @@ _SELF_HARM_CONCERN: List[Pattern] = [
     [_any("give", "giving", "gave"), _any("up"), _any("on"), _any("everything", "life", "myself")],
     [_any("want", "need"), _any("it", "everything", "the"), _OPT, _any("to"), _any("stop", "end")],
     [_any("a"), _any("burden")],
-    [_lemma("feel"), _any("like"), _any("that"), _any("again")],
+    # "it's getting like that again": the way it was before.
+    [_lemma("feel", "get", "be"), _any("like"), _any("that"), _any("again")],
     [
         _any("those", "these", "the", "that"),
         _any("thoughts", "feelings", "place"),

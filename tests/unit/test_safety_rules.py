@@ -88,6 +88,7 @@ def test_acting_now_is_imminent(forced_intent, message):
         "i cant do this anymore",
         "i cant take it anymore honestly",
         "i'm starting to feel like that again",
+        "its getting like that again. the way it was before",
         "i dont see any way out",
     ],
 )
