@@ -36,6 +36,19 @@ INTENT_TITLES: Dict[str, str] = {
 MAX_CHOICES = 3
 # Offered when the classifier has no idea at all (empty text, gibberish).
 STARTING_POINTS = ("start_guide", "request_reflection", "check_message_draft")
+# Never offered once abuse was disclosed: the reconciliation tools stay off
+# (docs/safety-protocol.md), in the "did you mean" buttons too.
+RECONCILIATION = frozenset(
+    {
+        "want_ex_back",
+        "ask_mind_games",
+        "ask_kindness",
+        "ask_communication",
+        "start_guide",
+        "check_message_draft",
+    }
+)
+AFTER_ABUSE_STARTING_POINTS = ("express_feelings", "ask_therapy", "request_reflection")
 
 
 class ActionOfferLikelyTopics(Action):
@@ -50,14 +63,19 @@ class ActionOfferLikelyTopics(Action):
     ) -> List[EventType]:
         message = tracker.latest_message
         ranking = message.get("intent_ranking") or []
-        likely = [entry["name"] for entry in ranking if entry.get("name") in INTENT_TITLES]
+        after_abuse = bool(tracker.get_slot("abuse_disclosed"))
+        offered = {
+            intent for intent in INTENT_TITLES if not (after_abuse and intent in RECONCILIATION)
+        }
+        likely = [entry["name"] for entry in ranking if entry.get("name") in offered]
+        starting_points = AFTER_ABUSE_STARTING_POINTS if after_abuse else STARTING_POINTS
         if not (message.get("text") or "").strip():
             text = "Your message came through empty. What's on your mind? You could start here:"
         else:
             text = "I'm not sure I understood. Is it about one of these?"
         buttons = [
             {"title": INTENT_TITLES[intent], "payload": f"/{intent}"}
-            for intent in (likely or STARTING_POINTS)[:MAX_CHOICES]
+            for intent in (likely or starting_points)[:MAX_CHOICES]
         ]
         # Rasa's two-stage fallback reads out_of_scope here as "none of these".
         buttons.append({"title": "Something else", "payload": "/out_of_scope"})

@@ -515,6 +515,23 @@ _ABUSE: List[Pattern] = [
         _any("away"),
     ],
 ]
+# Threats to share the writer's intimate images ("he said he'd post the pics
+# i sent"): image-based abuse, sextortion when the writer is a minor.
+_IMAGES = _any(
+    "nudes", "nude", "naked", "intimate", "pics", "pictures", "photos", "video", "videos"
+)
+_ABUSE += [
+    [
+        _any("he", "she", "they"),
+        _any("'d", "d", "would", "will", "'ll", "ll", "gonna", "going", "to", "could"),
+        _OPT,
+        _lemma("post", "share", "leak", "send", "spread", "show", "upload"),
+        _OPT,
+        _any("my", "the", "those", "our"),
+        _OPT,
+        _IMAGES,
+    ],
+]
 _ABUSE_OWN_NEGATION: List[Pattern] = [
     [
         _NOT,

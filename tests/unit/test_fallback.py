@@ -38,3 +38,19 @@ def test_an_empty_message_is_answered_with_starting_points(tracker_for, dispatch
         "/check_message_draft",
         "/out_of_scope",
     ]
+
+
+def test_after_abuse_no_reconciliation_choice_is_offered(tracker_for, dispatcher, domain):
+    tracker = tracker_for(
+        text="maybe if i just do what he wants he will come back??",
+        intent="nlu_fallback",
+        intent_ranking=[
+            {"name": "want_ex_back", "confidence": 0.2},
+            {"name": "ask_communication", "confidence": 0.15},
+            {"name": "express_feelings", "confidence": 0.1},
+        ],
+        slots={"abuse_disclosed": True},
+    )
+    ActionOfferLikelyTopics().run(dispatcher, tracker, domain)
+    payloads = [button["payload"] for button in dispatcher.messages[0]["buttons"]]
+    assert payloads == ["/express_feelings", "/out_of_scope"]

@@ -137,6 +137,8 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("i genuinely fear for my safety", "report_abuse"),
         ("i found an airtag in my bag, i think he put it there", "report_abuse"),
         ("he doesnt let me see my friends anymore", "report_abuse"),
+        ("she said she'd post my nudes if i leave", "report_abuse"),
+        ("im 15 and he said hed post the pics i sent if i tell anyone", "report_child_abuse"),
         ("i walk on eggshells around her all the time", "report_abuse"),
         ("is it bad to put a gps on his truck", "request_surveillance"),
         ("can you help me hack into her instagram", "request_surveillance"),
