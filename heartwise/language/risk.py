@@ -81,8 +81,12 @@ BANK_ALONE: frozenset[Category] = frozenset(
 )
 # A pattern of the first category overrules an unsupported classifier guess of
 # the second, which has the roles reversed: "a tracker on his car" means the
-# writer is tracking, not being abused.
-OVERRULES: Dict[Category, Category] = {Category.SURVEILLANCE: Category.ABUSE}
+# writer is tracking, not being abused; "my dad's revolver, to scare him" is a
+# danger to him, not (without a sign of it) to the writer.
+OVERRULES: Dict[Category, Category] = {
+    Category.SURVEILLANCE: Category.ABUSE,
+    Category.HARM_TO_OTHERS: Category.SELF_HARM,
+}
 # Every intent whose reply treats the person as at risk, or as a risk.
 SAFETY_INTENTS = frozenset(INTENT_FOR.values())
 

@@ -323,6 +323,9 @@ _SELF_HARM_CONCERN: List[Pattern] = [
 ]
 
 # --- Harm to others ---------------------------------------------------------
+_WEAPON = _any(
+    "gun", "revolver", "rifle", "shotgun", "pistol", "knife", "machete", "crowbar", "bat"
+)
 _HURT_VERBS = _lemma(
     "kill", "stab", "shoot", "strangle", "murder", "choke", "punch", "smash", "batter", "attack"
 )
@@ -416,6 +419,23 @@ _HARM_TO_OTHERS: List[Pattern] = [
     [_lemma("ruin", "destroy"), _any("his", "her", "their"), _any("life", "lives")],
     [_any("murder", "murdering"), _any("him", "her", "them")],
     [_lemma("run"), _any("him", "her", "them"), _any("over", "off")],
+    # Menace: "just to scare him", "he'll find out what happens".
+    [
+        _any("to", "gonna", "wanna", "'ll", "ll", "will"),
+        _lemma("scare", "frighten", "intimidate", "terrify"),
+        _any("him", "her", "them"),
+    ],
+    [
+        _any("he", "she", "they", "hes", "shes"),
+        _OPT,
+        _OPT,
+        _OPT,
+        _lemma("find"),
+        _any("out"),
+        _any("what"),
+        _any("happens", "happen"),
+    ],
+    [_lemma("bring", "take", "grab", "use", "get"), _OPT, _OPT, _WEAPON],
 ]
 
 # Possessive threats, a known risk marker for intimate-partner homicide.

@@ -154,6 +154,8 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("if i cant have her nobody will", "threaten_harm"),
         ("i know where he lives now", "threaten_harm"),
         ("gonna leak her nudes to everyone", "threaten_harm"),
+        ("thinking about bringing my dads revolver just to scare him", "threaten_harm"),
+        ("hes gonna find out what happens when you mess with my family", "threaten_harm"),
     ],
 )
 def test_abuse_threats_and_minors_are_caught(forced_intent, message, intent):
@@ -171,6 +173,8 @@ def test_abuse_threats_and_minors_are_caught(forced_intent, message, intent):
         "he never hit me, we just grew apart",
         "she never once threatened me",
         "i would never key his car even though im furious",
+        "i'll find out what happens at the hearing next week",
+        "that horror film scared her so much she slept with the light on",
     ],
 )
 def test_no_false_safety_path_for_ordinary_words(forced_intent, message):
