@@ -61,13 +61,25 @@ def run(*args: str) -> None:
     subprocess.run([RASA, *args, "--quiet"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
+# holdout.yml predates the levels of risk: its "crisis" messages that the
+# model reads as imminent ("i wrote letters to my family saying goodbye") get
+# the emergency reply, which holds the crisis lines too. They count as right.
+CRISIS_REPLIES = frozenset({"crisis", "crisis_imminent"})
+
+
+def _excused(error: Dict[str, Any]) -> bool:
+    return error["intent"] == "crisis" and error["intent_prediction"]["name"] in CRISIS_REPLIES
+
+
 def score(name: str) -> Dict[str, Any]:
     """Held-out scores of one trained model."""
     out = OUT / name
     run("test", "nlu", "--nlu", HOLDOUT, "--model", MODELS[name], "--out", str(out))
     report = json.loads((out / "intent_report.json").read_text())
-    errors = json.loads((out / "intent_errors.json").read_text())
+    errors = [e for e in json.loads((out / "intent_errors.json").read_text()) if not _excused(e)]
     crisis = report.get("crisis", {})
+    total = int(report["weighted avg"]["support"])
+    crisis_missed = sum(1 for e in errors if e["intent"] == "crisis")
     non_crisis = sum(
         scores["support"]
         for intent, scores in report.items()
@@ -79,12 +91,12 @@ def score(name: str) -> Dict[str, Any]:
     false_alarms = [
         e["text"]
         for e in errors
-        if e["intent_prediction"]["name"] == "crisis" and e["intent"] != "crisis"
+        if e["intent_prediction"]["name"] in CRISIS_REPLIES and e["intent"] != "crisis"
     ]
     return {
-        "accuracy": report["accuracy"],
+        "accuracy": (total - len(errors)) / total,
         "macro_f1": report["macro avg"]["f1-score"],
-        "crisis_recall": crisis.get("recall", 0.0),
+        "crisis_recall": 1 - crisis_missed / max(crisis.get("support", 0), 1),
         "crisis_support": crisis.get("support", 0),
         "crisis_false_alarms": len(false_alarms),
         "non_crisis_messages": non_crisis,
