@@ -36,7 +36,7 @@ _OPT = {"OP": "?"}
 _NOT = {"NORM": {"IN": ["not", "never"]}}
 _TO = {"LOWER": "to", "OP": "?"}
 _WANT = _lemma("want", "wanna", "wish", "wan")
-_MYSELF = _any("myself", "meself", "myslef", "my self", "mysef")
+_MYSELF = _any("myself", "meself", "myslef", "mysef")
 _OBJECT = _any("him", "her", "them", "ex", "hm")
 _ME = {"LOWER": "me"}
 _PARTNER_WORDS = (
@@ -146,7 +146,7 @@ _SELF_HARM: List[Pattern] = [
     ],
     [_lemma("overdose", "od")],
     [_lemma("take"), {"LOWER": "all"}, _OPT, _PILLS],
-    [_lemma("jump"), _any("off", "from", "in", "infront", "in front of"), _OPT, _OPT, _HIGH_PLACE],
+    [_lemma("jump"), _any("off", "from", "in", "infront"), _OPT, _OPT, _HIGH_PLACE],
     [_lemma("jump"), _any("in", "under"), _OPT, _OPT, _any("front", "train", "traffic")],
     [_lemma("make"), _MYSELF, _lemma("throw", "puke", "vomit", "sick")],
     [_lemma("stop"), {"LOWER": "eating"}],

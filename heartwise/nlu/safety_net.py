@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Type
 
 import numpy as np
@@ -109,7 +110,10 @@ class SafetyNet(GraphComponent, IntentClassifier):
     def train(self, training_data: TrainingData, model: SpacyModel) -> Resource:
         # Rasa hands every node of a spaCy-based component the spaCy model;
         # only the bank is learnt here.
-        model_dir = self._config["model_path"] or default_model_dir()
+        # The same key as the featurizer's, so the encoder it loaded is reused.
+        model_dir = (
+            Path(self._config["model_path"]) if self._config["model_path"] else default_model_dir()
+        )
         encoder = shared_encoder(model_dir, int(self._config["max_length"]))
         self._bank = RiskBank.embed(load_expressions(), encoder.sentence_vectors)
         with self._storage.write_to(self._resource) as directory:
