@@ -33,7 +33,7 @@ CHROMIUM := /usr/bin/chromium
 CLUSTER_SERVERS := /usr/lib/postgresql/15/bin/postgres /usr/bin/redis-server /usr/sbin/nginx
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-browser test-telegram test-nlu eval-nlu bench-nlu bench bench-long spacy-model web \
+        test-e2e test-browser test-telegram test-nlu eval-nlu calibrate-fallback bench-nlu bench bench-long spacy-model web \
         browser telegram-polling cluster cluster-deps test-cluster clean
 
 help:
@@ -56,6 +56,7 @@ help:
 	@echo "make browser       install Debian's Chromium for the browser tests"
 	@echo "make test-nlu      held-out NLU scores vs Rasa's default pipeline, and the quality bars"
 	@echo "make eval-nlu      the same plus 5-fold cross-validation, written to docs/nlu-evaluation.md"
+	@echo "make calibrate-fallback  the fallback thresholds that eval/dev_voice supports (not the held-out set)"
 	@echo "make bench-nlu     /model/parse latency on one core, memory, training time (not a test)"
 	@echo "make bench         latency, throughput and memory against the rasa init bot -> bench/RESULTS.md"
 	@echo "make bench-long    how a message's cost grows over one 400-turn session (not a test)"
@@ -171,6 +172,9 @@ test-nlu: $(MODEL) $(BASELINE)
 
 eval-nlu: $(MODEL) $(BASELINE)
 	$(BIN)/python scripts/eval_nlu.py --cross-validation --write-docs
+
+calibrate-fallback: $(MODEL)
+	$(BIN)/python scripts/calibrate_fallback.py
 
 bench-nlu: $(MODEL)
 	$(BIN)/python -m bench.nlu_speed --train

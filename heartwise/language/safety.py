@@ -118,10 +118,34 @@ _HIGH_PLACE = _lemma(
     "garage",
     "tower",
     "overpass",
+    "park",
+    "carpark",
+    "skyscraper",
+    "multistorey",
 )
 _PILLS = _any(
-    "pills", "tablets", "meds", "paracetamol", "tylenol", "sleeping", "painkillers", "bottle"
+    "pills",
+    "tablets",
+    "meds",
+    "paracetamol",
+    "tylenol",
+    "sleeping",
+    "painkillers",
+    "bottle",
+    "insulin",
+    "antidepressants",
+    "sertraline",
+    "ibuprofen",
+    "aspirin",
+    "codeine",
+    "xanax",
 )
+_HOW_MANY_PILLS = [_any("how"), _any("many", "much"), _OPT, _OPT, _PILLS]
+_FLOOR_NUMBER = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)?$"}}
+_FLOORS = ("floor", "floors", "storey", "storeys", "story", "stories")
+_LIGATURES = ("rope", "cord", "belt", "cable", "noose", "scarf")
+_METHOD = _any("gun", "pills", "rope", "hanging", "jumping", "overdose", "bridge", "train")
+_SURER = ("reliable", "quicker", "faster", "painless", "effective", "certain", "surer")
 
 # --- Self-harm --------------------------------------------------------------
 # Cancelled by a negation just before them: "i'm not suicidal" is not a crisis.
@@ -158,7 +182,7 @@ _SELF_HARM: List[Pattern] = [
     ],
     [_lemma("stop"), _any("existing", "exsisting")],
     [_any("cease"), {"LOWER": "to"}, {"LOWER": "exist"}],
-    [{"LOWER": "why"}, _OPT, _OPT, {"LOWER": "still"}, _any("alive", "here", "breathing")],
+    [{"LOWER": "why"}, _OPT, _OPT, {"LOWER": "still"}, _any("here")],
     [_lemma("sleep"), _any("forever")],
     [_any("rather"), _any("be", "b"), _any("dead")],
     [{"LOWER": "i"}, _lemma("deserve"), {"LOWER": "to"}, _any("die", "suffer", "starve")],
@@ -172,6 +196,10 @@ _SELF_HARM: List[Pattern] = [
 ]
 # These carry their own negation, so a negation must not cancel them.
 _SELF_HARM_OWN_NEGATION: List[Pattern] = [
+    # "i don't know why i'm still alive" is the thought itself.
+    [{"LOWER": "why"}, _OPT, _OPT, {"LOWER": "still"}, _any("alive", "breathing")],
+    [_any("done", "tired", "sick"), _OPT, _any("existing", "exsisting")],
+    [_any("done", "tired", "sick"), _OPT, _any("being"), _any("alive")],
     [_NOT, _WANT, _TO, _any("live", "exist")],
     [_NOT, _WANT, _TO, _any("wake"), {"LOWER": "up"}],
     [_NOT, _any("wake"), {"LOWER": "up"}, _any("tomorrow", "again", "anymore", "ever")],
@@ -206,6 +234,35 @@ _SELF_HARM_OWN_NEGATION: List[Pattern] = [
 ]
 # Questions about means: never answered, always met with the lines.
 _MEANS: List[Pattern] = [
+    # "which car parks are high enough": a place now, not a date remembered.
+    [
+        _HIGH_PLACE,
+        _OPT,
+        _OPT,
+        _OPT,
+        _any("is", "are", "be", "'s"),
+        _any("high", "tall"),
+        _any("enough"),
+    ],
+    [_any("above", "over", "past"), _OPT, _FLOOR_NUMBER, _any(*_FLOORS)],
+    [_lemma("get", "go", "climb"), _any("onto", "on", "up"), _OPT, _OPT, _lemma("roof", "rooftop")],
+    [_lemma("roof", "rooftop"), _any("access", "terrace", "terraces")],
+    # "what kind of rope will hold an adult's weight"
+    [
+        _lemma(*_LIGATURES),
+        _OPT,
+        _OPT,
+        _OPT,
+        _lemma("hold", "take", "support", "carry"),
+        _OPT,
+        _OPT,
+        _OPT,
+        _any("weight"),
+    ],
+    # "how much insulin would be too much for someone who isn't diabetic"
+    [*_HOW_MANY_PILLS, _OPT, _OPT, _OPT, _any("too"), _any("much", "many")],
+    # "is a gun or pills more reliable"
+    [_METHOD, _any("or"), _OPT, _METHOD, _OPT, _OPT, _any(*_SURER)],
     [_any("tallest", "highest", "tall", "high", "taller", "higher"), _OPT, _HIGH_PLACE],
     [_HIGH_PLACE, _any("taller", "higher", "tall", "high")],
     [_HIGH_PLACE, _OPT, _OPT, _OPT, _OPT, _any("taller", "higher"), _any("than")],
@@ -223,21 +280,13 @@ _MEANS: List[Pattern] = [
         _any("dose", "doses", "dosage", "amount", "overdose"),
     ],
     [
-        _any("how"),
-        _any("many", "much"),
-        _OPT,
-        _OPT,
-        _PILLS,
+        *_HOW_MANY_PILLS,
         _OPT,
         _OPT,
         _any("kill", "die", "lethal", "fatal", "overdose", "death", "wake"),
     ],
     [
-        _any("how"),
-        _any("many", "much"),
-        _OPT,
-        _OPT,
-        _PILLS,
+        *_HOW_MANY_PILLS,
         _any("would", "does", "will", "to"),
         _any("it"),
         _any("take"),
@@ -610,6 +659,7 @@ _SURVEILLANCE: List[Pattern] = [
 _MINOR: List[Pattern] = [
     [*_I_AM, _any(*_AGES)],
     [*_I_AM, {"LOWER": "only"}, _any(*_AGES)],
+    [_any("turning", "turn"), _any(*_AGES)],
     [*_I_AM, {"LOWER": "in"}, _any("middle", "high", "junior"), {"LOWER": "school"}],
     [*_I_AM, {"LOWER": "in"}, {"OP": "?"}, _any("grade", "year")],
     [
@@ -621,6 +671,16 @@ _MINOR: List[Pattern] = [
 _BENIGN: List[Pattern] = [
     # "he hit me up", "she beat me to it"
     [_lemma("hit", "beat"), {"LOWER": "me"}, _any("up", "to")],
+    # "she hit me with a 'we need to talk' text"
+    [
+        _lemma("hit"),
+        _ME,
+        _any("with"),
+        _any("a", "the", "this", "that"),
+        _any("text", "message", "dm", "call", "voice", "paragraph", "long", "we", "'", '"'),
+    ],
+    # "i've been killing myself at work"
+    [_any("killing"), _MYSELF, _any("at"), _OPT, _any("work", "gym", "office", "job", "uni")],
     # "i'm 16 days into no contact"
     [*_I_AM, _any(*_AGES), _TIME_UNITS],
     [_any(*_AGES), _TIME_UNITS],

@@ -1,11 +1,13 @@
 """The risk assessment, run on every message whatever the topic classifier said.
 
-It runs last in the NLU pipeline, after the classifier and the fallback
-classifier, so no classifier mistake and no low confidence can route someone
-at risk anywhere else, and a safety guess nothing else supports cannot lock a
-conversation into the wrong protocol. How the evidence is weighed:
-heartwise/language/risk.py. The result is in the parse data as ``risk``
-(level, category, evidence) beside the intent it forces.
+It runs after the intent classifiers and before the fallback classifier. A
+safety intent it forces comes with confidence 1, so no classifier mistake and
+no low confidence can route someone at risk anywhere else. A safety guess that
+nothing supports is withdrawn, so it cannot lock a conversation into the wrong
+protocol: the likeliest topic takes its place, with its confidence among the
+topics, and the fallback classifier then judges whether that is clear enough.
+How the evidence is weighed: heartwise/language/risk.py. The result is in the
+parse data as ``risk`` (level, category, evidence) beside the intent it forces.
 """
 
 from __future__ import annotations
@@ -44,7 +46,6 @@ from heartwise.nlu.sentence_embeddings import (
 )
 
 RISK_KEY = "risk"
-FALLBACK_INTENT = "nlu_fallback"
 _VECTORS_FILE = "bank_vectors.npy"
 _EXPRESSIONS_FILE = "bank_expressions.json"
 
@@ -68,9 +69,6 @@ class SafetyNet(GraphComponent, IntentClassifier):
     def get_default_config() -> Dict[str, Any]:
         return {
             **{name: value for name, value in asdict(Thresholds()).items()},
-            # The FallbackClassifier's threshold: a withdrawn safety guess
-            # leaves the next topic only if it is at least this confident.
-            "fallback_threshold": 0.35,
             # None: the all-MiniLM-L6-v2 files of the installed package.
             "model_path": None,
             "max_length": 256,
@@ -178,19 +176,29 @@ class SafetyNet(GraphComponent, IntentClassifier):
         message.set(INTENT, forced, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [forced, *rest], add_to_output=True)
 
-    def _withdraw(self, message: Message, ranking: List[Dict[str, Any]]) -> None:
-        """A safety guess that nothing supports gives way to the likeliest topic."""
-        threshold = float(self._config["fallback_threshold"])
-        topics = [
-            entry
+    @staticmethod
+    def _withdraw(message: Message, ranking: List[Dict[str, Any]]) -> None:
+        """A safety guess that nothing supports gives way to the likeliest topic.
+
+        Its confidence is its share of what the classifier gave everything
+        but the safety intents: having ruled those out, the rest is what the
+        classifier said about the message. A small share still ends in the
+        fallback.
+        """
+        topics = [entry for entry in ranking if entry.get(INTENT_NAME_KEY) not in SAFETY_INTENTS]
+        if not topics:
+            return
+        ruled_out = sum(
+            float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
             for entry in ranking
-            if entry.get(INTENT_NAME_KEY) not in SAFETY_INTENTS | {FALLBACK_INTENT}
-        ]
-        if topics and float(topics[0].get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= threshold:
-            message.set(INTENT, topics[0], add_to_output=True)
-        else:
-            message.set(
-                INTENT,
-                {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: threshold},
-                add_to_output=True,
-            )
+            if entry.get(INTENT_NAME_KEY) in SAFETY_INTENTS
+        )
+        confidence = float(topics[0].get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+        message.set(
+            INTENT,
+            {
+                INTENT_NAME_KEY: topics[0][INTENT_NAME_KEY],
+                PREDICTED_CONFIDENCE_KEY: min(1.0, confidence / max(1.0 - ruled_out, 1e-6)),
+            },
+            add_to_output=True,
+        )
