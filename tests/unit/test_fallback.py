@@ -1,51 +1,56 @@
-"""The fallback classifier's own threshold for long messages."""
+"""An unclear message gets the likeliest topics as buttons, in plain words."""
 
 from __future__ import annotations
 
-from typing import Optional
-
-import pytest
-from rasa.shared.nlu.training_data.message import Message
-
-from heartwise.nlu.fallback import LengthAwareFallbackClassifier
-
-SHORT = "should i text him"
-LONG = (
-    "we were together four years and she ended it in march, and i keep going over "
-    "whether i should have moved to leeds with her or if we were always heading here"
-)
+from actions.fallback import ActionOfferLikelyTopics
 
 
-def classified(text: str, confidence: float, long_threshold: Optional[float] = 0.15) -> str:
-    config = {
-        **LengthAwareFallbackClassifier.get_default_config(),
-        "threshold": 0.25,
-        "long_message_threshold": long_threshold,
-    }
-    message = Message(data={"text": text})
-    intent = {"name": "assess_relationship", "confidence": confidence}
-    message.set("intent", intent)
-    message.set("intent_ranking", [intent])
-    [result] = LengthAwareFallbackClassifier(config).process([message])
-    return result.get("intent")["name"]
+def test_likeliest_topics_are_offered_as_buttons(tracker_for, dispatcher, domain):
+    tracker = tracker_for(
+        text="idk what to do about the whole thing",
+        intent="nlu_fallback",
+        intent_ranking=[
+            {"name": "nlu_fallback", "confidence": 0.3},
+            {"name": "ask_space", "confidence": 0.28},
+            {"name": "greet", "confidence": 0.2},
+            {"name": "want_ex_back", "confidence": 0.15},
+            {"name": "consider_moving_on", "confidence": 0.1},
+            {"name": "ask_book", "confidence": 0.05},
+        ],
+    )
+    ActionOfferLikelyTopics().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert [(b["title"], b["payload"]) for b in message["buttons"]] == [
+        ("Space and no contact", "/ask_space"),
+        ("Getting back together", "/want_ex_back"),
+        ("Moving on", "/consider_moving_on"),
+        ("Something else", "/out_of_scope"),
+    ]
 
 
-def test_the_long_message_is_long_and_the_short_one_short():
-    assert len(LONG.split()) >= 25 > len(SHORT.split())
+def test_an_empty_message_is_answered_with_starting_points(tracker_for, dispatcher, domain):
+    ActionOfferLikelyTopics().run(dispatcher, tracker_for(text="  ", intent="nlu_fallback"), domain)
+    [message] = dispatcher.messages
+    assert "empty" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/start_guide",
+        "/request_reflection",
+        "/check_message_draft",
+        "/out_of_scope",
+    ]
 
 
-@pytest.mark.parametrize(
-    ("text", "confidence", "expected"),
-    [
-        (SHORT, 0.3, "assess_relationship"),
-        (SHORT, 0.2, "nlu_fallback"),
-        (LONG, 0.2, "assess_relationship"),
-        (LONG, 0.1, "nlu_fallback"),
-    ],
-)
-def test_a_long_message_is_answered_at_a_lower_confidence(text, confidence, expected):
-    assert classified(text, confidence) == expected
-
-
-def test_without_a_long_message_threshold_every_message_gets_the_same_one():
-    assert classified(LONG, 0.2, long_threshold=None) == "nlu_fallback"
+def test_after_abuse_no_reconciliation_choice_is_offered(tracker_for, dispatcher, domain):
+    tracker = tracker_for(
+        text="maybe if i just do what he wants he will come back??",
+        intent="nlu_fallback",
+        intent_ranking=[
+            {"name": "want_ex_back", "confidence": 0.2},
+            {"name": "ask_communication", "confidence": 0.15},
+            {"name": "express_feelings", "confidence": 0.1},
+        ],
+        slots={"abuse_disclosed": True},
+    )
+    ActionOfferLikelyTopics().run(dispatcher, tracker, domain)
+    payloads = [button["payload"] for button in dispatcher.messages[0]["buttons"]]
+    assert payloads == ["/express_feelings", "/out_of_scope"]
