@@ -6,7 +6,7 @@ never tells anyone to get back together; the decision stays theirs.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -72,20 +72,22 @@ def render_summary(answers: Dict[str, Optional[str]]) -> str:
     return "\n".join(lines)
 
 
-class ValidateAssessmentForm(FormValidationAction):
-    """Takes any answer with some content; an empty one is asked again."""
+AnswerValidator = Callable[
+    [FormValidationAction, Any, CollectingDispatcher, Tracker, DomainDict], Dict[str, Any]
+]
 
-    def name(self) -> str:
-        return "validate_assessment_form"
 
-    def _validate_answer(
-        self,
+def _answer_validator(slot: str) -> AnswerValidator:
+    # One per slot, not one reading "requested_slot": when an assessment left
+    # for a safety reply is started again, Rasa validates the answers already
+    # given before any slot is requested, and those must be kept.
+    def validate(
+        form: FormValidationAction,
         slot_value: Any,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[str, Any]:
-        slot = tracker.get_slot("requested_slot")
         cleaned = slot_value.strip() if isinstance(slot_value, str) else ""
         if not cleaned:
             dispatcher.utter_message(
@@ -93,10 +95,19 @@ class ValidateAssessmentForm(FormValidationAction):
             )
         return {slot: cleaned or None}
 
-    validate_assessment_what_went_wrong = _validate_answer
-    validate_assessment_fixable = _validate_answer
-    validate_assessment_same_future = _validate_answer
-    validate_assessment_what_changed = _validate_answer
+    return validate
+
+
+class ValidateAssessmentForm(FormValidationAction):
+    """Takes any answer with some content; an empty one is asked again."""
+
+    def name(self) -> str:
+        return "validate_assessment_form"
+
+    validate_assessment_what_went_wrong = _answer_validator("assessment_what_went_wrong")
+    validate_assessment_fixable = _answer_validator("assessment_fixable")
+    validate_assessment_same_future = _answer_validator("assessment_same_future")
+    validate_assessment_what_changed = _answer_validator("assessment_what_changed")
 
 
 class ActionSummarizeAssessment(Action):

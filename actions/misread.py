@@ -4,10 +4,15 @@ A hard negative ("she never laid a hand on me, we just drifted apart") can
 still be misread. When the person says so, the flag that the misread set is
 cleared, so the conversation is not locked into the wrong protocol for good,
 and the bot says it is sorry in words that fit what it got wrong.
+
+Abuse is kept unless the message itself says it was misread: clearing it
+turns the reconciliation tools back on, and a complaint the classifier takes
+for a correction ("you keep saying the same thing") must not do that.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
@@ -25,6 +30,16 @@ UNDO: Dict[str, tuple[Optional[str], str]] = {
 }
 
 
+# Words that take a reading back, rather than merely disagree with a reply.
+SAYS_MISREAD = re.compile(
+    r"\b(mis ?read|misunderst\w*|misinterpret\w*|not what i meant|did ?n[o']?t mean|"
+    r"got (it|that|me) wrong|took (it|that|me) wrong|wrong idea|came out wrong|"
+    r"(was|is) ?n[o']?t (abuse|abusive|like that)|not (abuse|abusive|like that)|"
+    r"never (hurt|hit|touched|laid a (hand|finger) on) me)",
+    re.IGNORECASE,
+)
+
+
 class ActionUndoMisreadFlag(Action):
     def name(self) -> str:
         return "action_undo_misread_flag"
@@ -36,6 +51,11 @@ class ActionUndoMisreadFlag(Action):
         domain: Dict[str, Any],
     ) -> List[EventType]:
         slot, response = UNDO.get(_previous_intent(tracker) or "", (None, "utter_misread"))
+        if slot == "abuse_disclosed" and not SAYS_MISREAD.search(
+            tracker.latest_message.get("text") or ""
+        ):
+            dispatcher.utter_message(response="utter_misread_abuse_unsure")
+            return []
         dispatcher.utter_message(response=response)
         return [SlotSet(slot, False)] if slot else []
 

@@ -135,6 +135,22 @@ def test_a_crisis_inside_a_form_gets_help_at_once(bot, sender):
     assert bot.tracker(sender)["slots"]["assessment_what_went_wrong"] is None
 
 
+def test_an_assessment_left_for_a_false_alarm_resumes_where_it_stopped(bot, sender):
+    bot.reply(sender, "start the assessment")
+    bot.reply(sender, "we kept fighting about where to live")
+    bot.reply(sender, "honestly no, i dont think so")
+    assert "988" in bot.reply(sender, "i want to kill myself")
+    bot.reply(sender, "no im ok, that came out wrong")
+    # The two answers given are kept and the next question is asked, not a
+    # summary with blanks where the questions never asked should be.
+    assert "same kind of future" in bot.reply(sender, "can we carry on with the assessment")
+    bot.reply(sender, "no, she wants to move abroad and i dont")
+    summary = bot.reply(sender, "she is seeing someone else now")
+    assert "we kept fighting about where to live" in summary
+    assert "she wants to move abroad" in summary
+    assert "she is seeing someone else now" in summary
+
+
 def test_deleting_my_data_removes_it_from_the_database(bot, sender):
     secret = "the night we broke up he said i was too much"
     bot.reply(sender, "give me a reflection question")

@@ -151,6 +151,16 @@ def test_a_misread_can_be_taken_back(bot, sender):
     assert bot.tracker(sender)["slots"]["abuse_disclosed"] is False
 
 
+def test_a_complaint_taken_for_a_correction_does_not_clear_abuse(bot, sender):
+    # Found by role-play: right after abuse was told, a complaint read as
+    # "you misread me" cleared the flag, and the next message got
+    # reconciliation coaching. Only a message that says it was misread clears it.
+    bot.reply(sender, "he pushed me into a wall once and he kept my bank card. i miss him")
+    bot.reply(sender, "you keep saying the same thing lol. i keep checking his insta every night tho")
+    assert bot.tracker(sender)["slots"]["abuse_disclosed"] is True
+    assert "won't help with getting back" in bot.reply(sender, "how do i get him back?")
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -1,0 +1,46 @@
+"""Taking back a safety reply: abuse only when the message says it was misread."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.misread import ActionUndoMisreadFlag
+
+
+def after_abuse(tracker_for, text: str):
+    said = [
+        {"event": "user", "text": "he hit me", "parse_data": {"intent": {"name": "report_abuse"}}},
+        {
+            "event": "user",
+            "text": text,
+            "parse_data": {"intent": {"name": "correct_misunderstanding"}},
+        },
+    ]
+    return tracker_for(
+        text=text, intent="correct_misunderstanding", slots={"abuse_disclosed": True}, events=said
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no you misread me, it was a film",
+        "that wasn't abuse, he just had a temper",
+        "you misunderstood, he never hurt me",
+        "sorry that came out wrong, i didnt mean it like that",
+    ],
+)
+def test_saying_it_was_misread_clears_abuse(tracker_for, dispatcher, domain, text):
+    events = ActionUndoMisreadFlag().run(dispatcher, after_abuse(tracker_for, text), domain)
+    assert events == [SlotSet("abuse_disclosed", False)]
+    assert dispatcher.messages[0]["response"] == "utter_misread_abuse"
+
+
+@pytest.mark.parametrize(
+    "text", ["you keep saying the same thing", "thats not helpful", "no, that's wrong"]
+)
+def test_a_complaint_keeps_abuse_in_mind(tracker_for, dispatcher, domain, text):
+    events = ActionUndoMisreadFlag().run(dispatcher, after_abuse(tracker_for, text), domain)
+    assert events == []
+    assert dispatcher.messages[0]["response"] == "utter_misread_abuse_unsure"
