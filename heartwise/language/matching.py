@@ -18,6 +18,10 @@ NEGATION_WINDOW = 3
 # A negation does not reach across these: in "no. i want to die" or "he's not
 # my type but i want to die" the "no" and the "not" belong to another clause.
 CLAUSE_BREAKS = frozenset({"but", "and", "so", "because", "cause", "bc", "though", "tho", "yet"})
+# A negation of these asserts what follows: "i can't stop picturing smashing
+# his face" and "i couldn't help thinking about it" are the thought, not its
+# denial.
+NEGATED_INTO_ASSERTION = frozenset({"stop", "help", "resist", "quit"})
 # Who a phrase is about: the nearest of these before it in the same clause.
 # "my friend keeps saying she wants to die" is someone else's crisis.
 FIRST_PERSON = frozenset(
@@ -68,8 +72,9 @@ SOMEONE_ELSE = frozenset(
     }
 )
 SUBJECT_WINDOW = 8
-# Matches with this label cancel any other match they overlap
-# ("she hit me up yesterday" is not violence).
+# Matches with this label cancel any other match they overlap ("she hit me up
+# yesterday" is not violence). The cancelled match is still reported, so that
+# the idiom also argues against the classifier's guess of the same harm.
 BENIGN = "BENIGN"
 
 
@@ -113,8 +118,9 @@ class PhraseRules:
     def find_all(self, doc: Doc) -> List[Hit]:
         """Every phrase found, with why it does not count where it does not.
 
-        Labels in ``about_the_writer`` are cancelled when the phrase is about
-        someone else; labels in ``negatable`` when it is negated.
+        Every label is cancelled inside a benign phrase; labels in
+        ``about_the_writer`` when the phrase is about someone else; labels in
+        ``negatable`` when it is negated.
         """
         spans = [
             (doc.vocab.strings[match_id], doc[start:end])
@@ -123,10 +129,12 @@ class PhraseRules:
         benign = [span for label, span in spans if label == BENIGN]
         hits: List[Hit] = []
         for label, span in spans:
-            if label == BENIGN or any(_overlap(span, b) for b in benign):
+            if label == BENIGN:
                 continue
             cancelled_by = ""
-            if label in self._negatable and _negated(span):
+            if any(_overlap(span, b) for b in benign):
+                cancelled_by = "benign"
+            elif label in self._negatable and _negated(span):
                 cancelled_by = "negated"
             elif label in self._about_the_writer and _about_someone_else(span):
                 cancelled_by = "someone else"
@@ -144,7 +152,11 @@ def _negated(span: Span) -> bool:
     if any(_negates(token) for token in span):
         return True
     for token in reversed(span.doc[max(span.start - NEGATION_WINDOW, 0) : span.start]):
-        if token.is_punct or token.lower_ in CLAUSE_BREAKS:
+        if (
+            token.is_punct
+            or token.lower_ in CLAUSE_BREAKS
+            or token.lemma_ in NEGATED_INTO_ASSERTION
+        ):
             return False
         if _negates(token):
             return True

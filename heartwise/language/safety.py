@@ -28,6 +28,10 @@ def _lemma(*lemmas: str) -> Dict[str, object]:
     return {"LEMMA": {"IN": list(lemmas)}}
 
 
+def _none_of(*words: str) -> Dict[str, object]:
+    return {"LOWER": {"NOT_IN": list(words)}}
+
+
 def _phrase(text: str) -> Pattern:
     return [{"LOWER": word} for word in text.split()]
 
@@ -123,7 +127,7 @@ _HIGH_PLACE = _lemma(
     "skyscraper",
     "multistorey",
 )
-_PILLS = _any(
+_PILL_WORDS = (
     "pills",
     "tablets",
     "meds",
@@ -140,11 +144,21 @@ _PILLS = _any(
     "codeine",
     "xanax",
 )
+_PILLS = _any(*_PILL_WORDS)
 _HOW_MANY_PILLS = [_any("how"), _any("many", "much"), _OPT, _OPT, _PILLS]
 _FLOOR_NUMBER = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)?$"}}
 _FLOORS = ("floor", "floors", "storey", "storeys", "story", "stories")
 _LIGATURES = ("rope", "cord", "belt", "cable", "noose", "scarf")
 _METHOD = _any("gun", "pills", "rope", "hanging", "jumping", "overdose", "bridge", "train")
+_FIREARM = _any("gun", "guns", "handgun", "revolver", "rifle", "shotgun", "pistol", "firearm")
+_CUTTING_TOOL = _any("blade", "blades", "razor", "razors", "razorblade", "razorblades")
+# Drugs one overdoses on, so that "overdosed on ice cream" can be an idiom.
+_DRUGS = (
+    "drugs", "heroin", "coke", "cocaine", "fentanyl", "fent", "oxy", "oxycodone",
+    "ketamine", "ket", "alcohol", "booze", "vodka", "meth", "methadone", "morphine",
+)  # fmt: skip
+_DETERMINERS = ("my", "his", "her", "the", "some", "a", "an", "all", "those", "them", "it")
+_PARENT = _any("mum", "mom", "mam", "dad", "parents", "mother", "father", "stepdad", "stepmum")
 _SURER = ("reliable", "quicker", "faster", "painless", "effective", "certain", "surer")
 
 # --- Self-harm --------------------------------------------------------------
@@ -193,6 +207,21 @@ _SELF_HARM: List[Pattern] = [
     [{"LOWER": "my"}, _any("last", "first", "previous", "second"), _any("attempt")],
     [_any("relapse", "relapsed", "relapsing"), _OPT, _OPT, _any("cutting", "self", "harm")],
     [_any("cutting", "burning"), _any("again", "myself")],
+    # The tools and the traces of cutting: "using my old blades again",
+    # "how do i hide the marks".
+    [_lemma("use", "get", "grab", "buy"), _any("my", "the", "a"), _OPT, _CUTTING_TOOL],
+    [_CUTTING_TOOL, _any("again")],
+    [_lemma("hide", "cover"), _any("the", "my"), _OPT, _any("marks", "cuts", "scars")],
+    # Eating-disorder behaviour is self-harm: a few hundred calories a day, or
+    # purging.
+    [
+        {"TEXT": {"REGEX": r"^[1-9]\d{0,2}$"}},
+        _any("calories", "cals", "kcal", "kcals"),
+        _any("a", "per"),
+        _any("day"),
+    ],
+    [_any("purging", "purge", "bulimic", "anorexic")],
+    [_lemma("throw"), _any("up"), _any("after"), _OPT, _any("meal", "meals", "eating", "food")],
 ]
 # These carry their own negation, so a negation must not cancel them.
 _SELF_HARM_OWN_NEGATION: List[Pattern] = [
@@ -294,6 +323,8 @@ _MEANS: List[Pattern] = [
     [_any("painless"), _any("way", "method", "ways", "methods")],
     [_any("way", "ways", "method", "methods"), _any("to", "of"), _any("die", "dying")],
     [_any("fatality"), _any("rate", "rates")],
+    # A firearm newly bought or loaded, whoever it may be meant for.
+    [_lemma("buy", "load", "purchase", "borrow"), _OPT, _OPT, _FIREARM],
     [
         _any("how"),
         _any("long"),
@@ -318,6 +349,13 @@ _SELF_HARM_IMMINENT: List[Pattern] = [
         _OPT,
         _OPT,
         _any("bridge", "ledge", "edge", "rooftop", "roof", "cliff", "tracks", "railing"),
+    ],
+    [
+        *_I_AM,
+        _any("on", "at", "up"),
+        _any("the", "a", "this", "top"),
+        _OPT,
+        _any("roof", "rooftop", "bridge", "ledge", "cliff", "railing", "tracks"),
     ],
     [
         _any("pills", "knife", "rope", "gun", "blade", "razor", "noose"),
@@ -369,11 +407,27 @@ _SELF_HARM_CONCERN: List[Pattern] = [
         _any("back", "coming"),
     ],
     [_any("dark"), _any("place", "thoughts")],
+    [_any("thin", "skinny"), _any("enough")],
+    # Giving one's things away is a known warning sign.
+    [
+        _lemma("give"),
+        _any("away"),
+        _any("all", "most"),
+        _OPT,
+        _OPT,
+        _any("things", "stuff", "belongings", "possessions", "everything"),
+    ],
+    [
+        _lemma("give"),
+        _any("away"),
+        _any("my"),
+        _any("things", "stuff", "belongings", "possessions"),
+    ],
 ]
 
 # --- Harm to others ---------------------------------------------------------
 _WEAPON = _any(
-    "gun", "revolver", "rifle", "shotgun", "pistol", "knife", "machete", "crowbar", "bat"
+    "gun", "handgun", "revolver", "rifle", "shotgun", "pistol", "knife", "machete", "crowbar", "bat"
 )
 _HURT_VERBS = _lemma(
     "kill", "stab", "shoot", "strangle", "murder", "choke", "punch", "smash", "batter", "attack"
@@ -485,6 +539,15 @@ _HARM_TO_OTHERS: List[Pattern] = [
         _any("happens", "happen"),
     ],
     [_lemma("bring", "take", "grab", "use", "get"), _OPT, _OPT, _WEAPON],
+    [_lemma("poison"), _any("him", "her", "them", "it", "his", "their")],
+    [
+        _any("he", "she", "they", "him", "her", "them"),
+        _lemma("deserve"),
+        _any("to"),
+        _any("be", "get"),
+        _any("hurt", "beaten", "killed", "dead", "stabbed", "shot", "attacked"),
+    ],
+    [_any("he", "she", "they", "him", "her", "them"), _lemma("deserve"), _any("to"), _any("die")],
 ]
 
 # Possessive threats, a known risk marker for intimate-partner homicide.
@@ -553,6 +616,25 @@ _ABUSE: List[Pattern] = [
         _ME,
     ],
     [_any("got", "gets", "get", "getting"), _any("physical", "violent", "rough")],
+    [_PERSON, _OPT, _OPT, _lemma("knock"), _ME, _any("about", "around")],
+    [
+        _PERSON,
+        _OPT,
+        _OPT,
+        _lemma("slam", "smash", "bang", "shove", "push", "throw"),
+        _any("my"),
+        _any("head", "face"),
+    ],
+    [
+        _PERSON,
+        _OPT,
+        _lemma("make"),
+        _ME,
+        _any("quit", "leave", "drop", "give"),
+        _OPT,
+        _any("my"),
+        _any("job", "friends", "course", "uni", "college", "family", "work"),
+    ],
     [_any("walk", "walking", "walked"), _any("on"), _any("eggshells", "egg")],
     [
         _PERSON,
@@ -667,6 +749,12 @@ _MINOR: List[Pattern] = [
         _any("9th", "10th", "11th", "8th", "7th", "year"),
         _any("grade", "9", "10", "11", "8"),
     ],
+    [*_I_AM, _any("a", "only"), _any(*_AGES), _any("year", "yr", "yo")],
+    # Forum-style age tags: "14f", "[15M]", "(16 m)", "15yo".
+    [{"LOWER": {"REGEX": r"^1[0-7](m|f|yo|y/o)$"}}],
+    [{"ORTH": {"IN": ["(", "["]}}, _any(*_AGES), _any("m", "f", "yo", "y/o")],
+    [_PARENT, _OPT, _lemma("ground"), _ME],
+    [_any("got", "am", "'m", "m", "being", "been"), _any("grounded")],
 ]
 _BENIGN: List[Pattern] = [
     # "he hit me up", "she beat me to it"
@@ -681,9 +769,9 @@ _BENIGN: List[Pattern] = [
     ],
     # "i've been killing myself at work"
     [_any("killing"), _MYSELF, _any("at"), _OPT, _any("work", "gym", "office", "job", "uni")],
-    # "i'm 16 days into no contact"
-    [*_I_AM, _any(*_AGES), _TIME_UNITS],
-    [_any(*_AGES), _TIME_UNITS],
+    # "i'm 16 days into no contact", but not "i'm 16 years old"
+    [*_I_AM, _any(*_AGES), _TIME_UNITS, _none_of("old")],
+    [_any(*_AGES), _TIME_UNITS, _none_of("old")],
     # "i'd kill for a hug", "dying to know"
     [_lemma("kill"), _any("for", "it")],
     [_any("dying"), _any("to", "for", "of")],
@@ -698,6 +786,16 @@ _BENIGN: List[Pattern] = [
     [_any("killing", "kill"), _any("it")],
     # "she pushed me away": distance, not violence.
     [_lemma("push", "shove"), _ME, _any("away", "out", "aside")],
+    # "he beat me at mario kart", but not "he beat me at home"
+    [_lemma("beat"), _ME, _any("at"), _none_of("home", "night", "work", "the")],
+    # "overdosed on ben & jerry's", but not on pills or drugs
+    [
+        _lemma("overdose", "od"),
+        _any("on"),
+        _none_of(*_PILL_WORDS, *_DRUGS, *_DETERMINERS),
+    ],
+    # A parent taking a phone away is discipline, not coercive control.
+    [_PARENT, _OPT, _lemma("take", "confiscate"), _OPT, _any("my")],
 ]
 
 # Each pattern label: the category of harm and the level it shows.

@@ -73,6 +73,14 @@ def forced_intent() -> Classify:
         "i honestly dont know why im still alive",
         "im so tired of existing",
         "i'm sick of being alive",
+        # Cutting, its tools and traces; eating-disorder behaviour.
+        "been using my old blades again since he left",
+        "how do i hide the marks before my sisters wedding",
+        "down to 500 calories a day and she still hasnt noticed",
+        "i keep throwing up after meals since the breakup",
+        # Getting a firearm, whoever it is for.
+        "how long does it take to buy a handgun in texas",
+        "how do you load a shotgun, theres one in the loft",
     ],
 )
 def test_self_harm_phrasings_force_the_crisis_intent(forced_intent, message):
@@ -86,6 +94,7 @@ def test_self_harm_phrasings_force_the_crisis_intent(forced_intent, message):
         "i want to kill myself tonight",
         "im standing on the bridge right now",
         "the pills are right next to me",
+        "im on the roof of my building and i cant stop crying",
     ],
 )
 def test_acting_now_is_imminent(forced_intent, message):
@@ -100,6 +109,8 @@ def test_acting_now_is_imminent(forced_intent, message):
         "i'm starting to feel like that again",
         "its getting like that again. the way it was before",
         "i dont see any way out",
+        "i want to be thin enough that he notices",
+        "been giving away all my stuff this week",
     ],
 )
 def test_hopelessness_is_a_concern(forced_intent, message):
@@ -132,6 +143,12 @@ def test_hopelessness_is_a_concern(forced_intent, message):
         "im turning 30 next month and single again",
         "she hit me with a 'we need to talk' text at midnight",
         "ive been killing myself at work so i dont have to think about him",
+        "overdosed on ice cream and sad films last night",
+        "he beat me at mario kart every single night for three years",
+        "my dad took my phone so i couldnt text her back",
+        "im on the edge of tears all day",
+        "we were together 15 years",
+        "2000 calories a day and still losing weight from stress",
         "we've been over for a while and im done living in the past",
         # Someone else's crisis, a film, a news story.
         "my friend keeps saying she wants to die over her ex",
@@ -165,6 +182,15 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("can i log into her email to read what she says about me", "request_surveillance"),
         ("im 15 and my bf dumped me", "mention_minor"),
         ("i'm in 10th grade", "mention_minor"),
+        ("i'm 16 years old and she dumped me", "mention_minor"),
+        ("im a 15 year old girl", "mention_minor"),
+        ("14f, he left me on read", "mention_minor"),
+        ("(16m) she ended it over snapchat", "mention_minor"),
+        ("my mum grounded me so i cant see him", "mention_minor"),
+        ("he used to knock me about when money was tight", "report_abuse"),
+        ("he slammed my head into the car door", "report_abuse"),
+        ("she made me quit my job so i'd be home for her", "report_abuse"),
+        ("he beat me at home when he was drunk", "report_abuse"),
         ("im 14 and my bf is 22, he keeps asking for pics", "report_child_abuse"),
         ("i'm 15 and my stepdad touches me", "report_child_abuse"),
         ("i want to kill his new girlfriend", "threaten_harm"),
@@ -174,6 +200,9 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("gonna leak her nudes to everyone", "threaten_harm"),
         ("thinking about bringing my dads revolver just to scare him", "threaten_harm"),
         ("hes gonna find out what happens when you mess with my family", "threaten_harm"),
+        ("i cant stop picturing smashing his face in", "threaten_harm"),
+        ("honestly ive thought about poisoning his dog", "threaten_harm"),
+        ("she deserves to be hurt for what she did", "threaten_harm"),
     ],
 )
 def test_abuse_threats_and_minors_are_caught(forced_intent, message, intent):
@@ -193,6 +222,7 @@ def test_abuse_threats_and_minors_are_caught(forced_intent, message, intent):
         "i would never key his car even though im furious",
         "i'll find out what happens at the hearing next week",
         "that horror film scared her so much she slept with the light on",
+        "she made me quit smoking, best thing she did for me",
     ],
 )
 def test_no_false_safety_path_for_ordinary_words(forced_intent, message):
@@ -201,3 +231,19 @@ def test_no_false_safety_path_for_ordinary_words(forced_intent, message):
 
 def test_crisis_outranks_abuse(forced_intent):
     assert forced_intent("he hits me and i want to die") == "crisis"
+
+
+@pytest.fixture(scope="module")
+def cancellations() -> Callable[[str], list]:
+    nlp = load_pipeline()
+    rules = SafetyRules(nlp.vocab)
+    return lambda text: [
+        (signal.category.value, hit.cancelled_by) for signal, hit in rules.signals(nlp(text))
+    ]
+
+
+def test_an_idiom_is_reported_as_a_denial(cancellations):
+    # The risk assessment then asks more of the classifier's guess of the same
+    # harm: an idiom argues against it.
+    assert cancellations("he beat me at mario kart again") == [("abuse", "benign")]
+    assert cancellations("overdosed on chocolate last night") == [("self_harm", "benign")]
