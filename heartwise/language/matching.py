@@ -11,7 +11,7 @@ from spacy.vocab import Vocab
 
 Pattern = List[Dict[str, object]]
 
-NEGATIONS = frozenset({"not", "never", "no", "nothing", "nobody", "noone", "none"})
+NEGATIONS = frozenset({"not", "never", "no", "nothing", "nobody", "noone", "none", "zero"})
 # How far back a negation can stand and still negate the phrase
 # ("i would never ever hurt myself").
 NEGATION_WINDOW = 3
@@ -63,6 +63,21 @@ SOMEONE_ELSE = frozenset(
         "neighbour",
         "neighbor",
         "colleague",
+        "coworker",
+        "flatmate",
+        "roommate",
+        "housemate",
+        "patient",
+        "patients",
+        "client",
+        "niece",
+        "nephew",
+        "student",
+        "kid",
+        "nan",
+        "gran",
+        "grandma",
+        "grandad",
         "ex",
         "husband",
         "wife",
@@ -72,10 +87,6 @@ SOMEONE_ELSE = frozenset(
     }
 )
 SUBJECT_WINDOW = 8
-# Matches with this label cancel any other match they overlap ("she hit me up
-# yesterday" is not violence). The cancelled match is still reported, so that
-# the idiom also argues against the classifier's guess of the same harm.
-BENIGN = "BENIGN"
 
 
 @dataclass(frozen=True)
@@ -85,17 +96,19 @@ class Hit:
     start_char: int
     end_char: int
     # Why the phrase does not count, if it does not: "negated" ("he never hit
-    # me") or "someone else" ("my friend wants to die").
+    # me"), "someone else" ("my friend wants to die"), "look-alike" (inside
+    # "he hit me up"), or, for the look-alike itself, "harmless".
     cancelled_by: str = ""
 
 
 class PhraseRules:
-    """A spaCy ``Matcher`` with negation and benign-phrase handling.
+    """A spaCy ``Matcher`` with negation and look-alike handling.
 
     Only labels listed in ``negatable`` are cancelled by a negation, just
     before the phrase ("i'm not suicidal") or inside it ("he never hit me");
     the others either carry their own negation ("don't want to wake up") or
-    mean the same either way.
+    mean the same either way. Labels listed in ``look_alikes`` are harmless
+    phrases that cancel any match they overlap ("she hit me up yesterday").
     """
 
     def __init__(
@@ -104,12 +117,14 @@ class PhraseRules:
         patterns: Mapping[str, Sequence[Pattern]],
         negatable: Iterable[str] = (),
         about_the_writer: Iterable[str] = (),
+        look_alikes: Iterable[str] = (),
     ) -> None:
         self._matcher = Matcher(vocab, validate=True)
         for label, label_patterns in patterns.items():
             self._matcher.add(label, list(label_patterns))
         self._negatable = frozenset(negatable)
         self._about_the_writer = frozenset(about_the_writer)
+        self._look_alikes = frozenset(look_alikes)
 
     def find(self, doc: Doc) -> List[Hit]:
         """The phrases that count."""
@@ -118,22 +133,23 @@ class PhraseRules:
     def find_all(self, doc: Doc) -> List[Hit]:
         """Every phrase found, with why it does not count where it does not.
 
-        Every label is cancelled inside a benign phrase; labels in
+        Every label is cancelled inside a look-alike; labels in
         ``about_the_writer`` when the phrase is about someone else; labels in
-        ``negatable`` when it is negated.
+        ``negatable`` when it is negated. The look-alikes themselves are
+        reported too, as "harmless".
         """
         spans = [
             (doc.vocab.strings[match_id], doc[start:end])
             for match_id, start, end in self._matcher(doc)
         ]
-        benign = [span for label, span in spans if label == BENIGN]
+        look_alikes = [span for label, span in spans if label in self._look_alikes]
         hits: List[Hit] = []
         for label, span in spans:
-            if label == BENIGN:
-                continue
             cancelled_by = ""
-            if any(_overlap(span, b) for b in benign):
-                cancelled_by = "benign"
+            if label in self._look_alikes:
+                cancelled_by = "harmless"
+            elif any(_overlap(span, look_alike) for look_alike in look_alikes):
+                cancelled_by = "look-alike"
             elif label in self._negatable and _negated(span):
                 cancelled_by = "negated"
             elif label in self._about_the_writer and _about_someone_else(span):

@@ -87,6 +87,9 @@ OVERRULES: Dict[Category, Category] = {
     Category.SURVEILLANCE: Category.ABUSE,
     Category.HARM_TO_OTHERS: Category.SELF_HARM,
 }
+# A pattern of the second category supports a classifier guess of the first:
+# "im in year 10" makes "a teacher asked me to meet him" a child at risk.
+SUPPORTED_BY: Dict[Category, Category] = {Category.CHILD_ABUSE: Category.MINOR}
 # Every intent whose reply treats the person as at risk, or as a risk.
 SAFETY_INTENTS = frozenset(INTENT_FOR.values())
 
@@ -245,6 +248,10 @@ def assess(
             f"bank {self_harm.similarity:.2f}: {self_harm.expression}",
         )
 
+    # Abuse of a minor, on any evidence, is child abuse.
+    if Category.MINOR in levels and levels.get(Category.ABUSE, Level.NONE) >= Level.HIGH:
+        raise_to(Signal(Category.CHILD_ABUSE, Level.HIGH), "a minor, and abuse")
+
     found = [category for category in PRIORITY if levels.get(category, Level.NONE) > Level.NONE]
     if not found:
         return Risk()
@@ -265,8 +272,10 @@ def _weigh_guess(
         return None
     if category in denials:
         return guess.signal if guess.probability >= thresholds.classifier_over_denial else None
-    supported = category in levels or (
-        match is not None and match.clears(thresholds.bank_support, thresholds.bank_margin)
+    supported = (
+        category in levels
+        or SUPPORTED_BY.get(category) in levels
+        or (match is not None and match.clears(thresholds.bank_support, thresholds.bank_margin))
     )
     return guess.signal if guess.probability >= thresholds.classifier_alone or supported else None
 

@@ -16,7 +16,7 @@ from typing import Dict, List, Sequence, Tuple
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from heartwise.language.matching import BENIGN, Hit, Pattern, PhraseRules
+from heartwise.language.matching import Hit, Pattern, PhraseRules
 from heartwise.language.risk import Category, Level, Signal
 
 
@@ -68,6 +68,7 @@ _AGES = [str(age) for age in range(10, 18)] + [
     "sixteen",
     "seventeen",
 ]
+_AGE_TAG = {"LOWER": {"REGEX": r"^1[0-7](m|f|yo|y/o)$"}}
 _ADULT_AGES = [str(age) for age in range(18, 60)]
 _TIME_UNITS = _any(
     "day",
@@ -196,7 +197,6 @@ _SELF_HARM: List[Pattern] = [
     ],
     [_lemma("stop"), _any("existing", "exsisting")],
     [_any("cease"), {"LOWER": "to"}, {"LOWER": "exist"}],
-    [{"LOWER": "why"}, _OPT, _OPT, {"LOWER": "still"}, _any("here")],
     [_lemma("sleep"), _any("forever")],
     [_any("rather"), _any("be", "b"), _any("dead")],
     [{"LOWER": "i"}, _lemma("deserve"), {"LOWER": "to"}, _any("die", "suffer", "starve")],
@@ -211,7 +211,30 @@ _SELF_HARM: List[Pattern] = [
     # "how do i hide the marks".
     [_lemma("use", "get", "grab", "buy"), _any("my", "the", "a"), _OPT, _CUTTING_TOOL],
     [_CUTTING_TOOL, _any("again")],
-    [_lemma("hide", "cover"), _any("the", "my"), _OPT, _any("marks", "cuts", "scars")],
+    [_lemma("hide", "cover"), _OPT, _OPT, _any("marks", "cuts", "scars", "burns")],
+    [_any("fresh", "deeper", "deep", "new"), _any("cuts")],
+    [
+        _lemma("slam", "burn", "hit", "punch", "scratch", "bang", "cut"),
+        _any("my", "myself"),
+        _OPT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _any("on"),
+        _any("purpose"),
+    ],
+    [_any("diet"), _any("pills")],
+    [_lemma("hide"), _any("food")],
+    # Passive wishes: "i wish that car had hit me", "i pray he takes me in my sleep".
+    [_lemma("wish", "hope", "pray"), _OPT, _OPT, _OPT, _any("hit", "killed", "run"), _ME],
+    [
+        _lemma("pray", "hope", "wish"),
+        _OPT,
+        _OPT,
+        _lemma("take"),
+        _ME,
+        _any("in", "away", "now", "tonight", "soon"),
+    ],
     # Eating-disorder behaviour is self-harm: a few hundred calories a day, or
     # purging.
     [
@@ -226,7 +249,7 @@ _SELF_HARM: List[Pattern] = [
 # These carry their own negation, so a negation must not cancel them.
 _SELF_HARM_OWN_NEGATION: List[Pattern] = [
     # "i don't know why i'm still alive" is the thought itself.
-    [{"LOWER": "why"}, _OPT, _OPT, {"LOWER": "still"}, _any("alive", "breathing")],
+    [{"LOWER": "why"}, _OPT, _OPT, {"LOWER": "still"}, _any("alive", "breathing", "here")],
     [_any("done", "tired", "sick"), _OPT, _any("existing", "exsisting")],
     [_any("done", "tired", "sick"), _OPT, _any("being"), _any("alive")],
     [_NOT, _WANT, _TO, _any("live", "exist")],
@@ -326,6 +349,29 @@ _MEANS: List[Pattern] = [
     # A firearm newly bought or loaded, whoever it may be meant for.
     [_lemma("buy", "load", "purchase", "borrow"), _OPT, _OPT, _FIREARM],
     [
+        _lemma("get", "buy", "find", "keep"),
+        _OPT,
+        _OPT,
+        _any("cartridges", "ammo", "ammunition", "bullets"),
+    ],
+    [
+        _any("how"),
+        _any("many", "much"),
+        _any("would"),
+        _any("be"),
+        _any("too"),
+        _any("many", "much"),
+    ],
+    [_any("exhaust"), _OPT, _any("work", "works", "fumes")],
+    [
+        _any("how"),
+        _any("deep"),
+        _any("does", "is", "would", "do"),
+        _OPT,
+        _any("water", "river", "lake", "reservoir", "sea", "canal"),
+    ],
+    [_any("the"), _any("drop"), _any("at", "from")],
+    [
         _any("how"),
         _any("long"),
         _any("does", "would"),
@@ -384,12 +430,24 @@ _SELF_HARM_CONCERN_OWN_NEGATION: List[Pattern] = [
     [_lemma("can", "ca"), _NOT, _any("go", "keep"), _any("on", "going")],
     [_any("no", "not"), _any("way"), _any("out")],
     [_NOT, _lemma("see"), _OPT, _any("way"), _any("out")],
+    [_any("nothing"), _any("matters")],
+    [_any("not"), _any("being"), _any("here", "around", "alive")],
+    [
+        _NOT,
+        _OPT,
+        _lemma("see", "have", "find"),
+        _any("any", "a", "no"),
+        _any("reason", "point"),
+        _any("to"),
+        _any("get", "go", "keep", "carry", "wake"),
+        _any("up", "on", "going"),
+    ],
+    [_NOT, _lemma("deserve"), _any("anything", "happiness", "love", "good")],
 ]
 _SELF_HARM_CONCERN: List[Pattern] = [
     [_any("what"), _any("'s", "is", "s"), _any("the"), _any("point"), {"IS_PUNCT": True}],
     [_any("point"), _any("anymore")],
     [_any("point"), _any("of", "in"), _any("anything")],
-    [_any("nothing"), _any("matters")],
     [
         _any("tired", "exhausted", "sick"),
         _any("of"),
@@ -398,6 +456,7 @@ _SELF_HARM_CONCERN: List[Pattern] = [
     [_any("give", "giving", "gave"), _any("up"), _any("on"), _any("everything", "life", "myself")],
     [_any("want", "need"), _any("it", "everything", "the"), _OPT, _any("to"), _any("stop", "end")],
     [_any("a"), _any("burden")],
+    [_any("easier", "better"), _any("for"), _any("everyone", "everybody"), _any("if"), _any("i")],
     # "it's getting like that again": the way it was before.
     [_lemma("feel", "get", "be"), _any("like"), _any("that"), _any("again")],
     [
@@ -461,9 +520,9 @@ _HARM_TO_OTHERS: List[Pattern] = [
         _any("guy", "girl", "bf", "gf", "boyfriend", "girlfriend", "partner", "man", "woman"),
     ],
     [
-        _lemma("break", "smash", "bust"),
+        _lemma("break", "smash", "bust", "slam", "bash"),
         _any("his", "her", "their"),
-        _any("jaw", "legs", "face", "nose", "teeth", "neck", "arm", "arms", "skull"),
+        _any("jaw", "legs", "face", "nose", "teeth", "neck", "arm", "arms", "skull", "head"),
     ],
     [
         _lemma("beat", "knock", "kick"),
@@ -598,7 +657,21 @@ _ABUSE: List[Pattern] = [
     [
         _lemma("threaten"),
         {"LOWER": "to"},
-        _lemma("kill", "hurt", "hit", "beat", "leak", "post", "share", "take", "out", "expose"),
+        _lemma(
+            "kill",
+            "hurt",
+            "hit",
+            "beat",
+            "leak",
+            "post",
+            "share",
+            "take",
+            "out",
+            "expose",
+            "send",
+            "show",
+            "tell",
+        ),
     ],
     [_lemma("threaten"), _ME],
     [_AFRAID, {"LOWER": "of"}, _any("him", "her", "them")],
@@ -617,6 +690,56 @@ _ABUSE: List[Pattern] = [
     ],
     [_any("got", "gets", "get", "getting"), _any("physical", "violent", "rough")],
     [_PERSON, _OPT, _OPT, _lemma("knock"), _ME, _any("about", "around")],
+    [_lemma("choke", "strangle", "throttle", "punch", "headbutt", "smother"), _ME],
+    [_lemma("hold", "held", "pin"), _ME, _any("down", "against")],
+    [_lemma("grab"), _ME, _any("by")],
+    [
+        _lemma("throw", "drag", "shove", "push", "slam"),
+        _ME,
+        _any("into", "against", "down", "across", "onto", "out"),
+        _OPT,
+        _any(
+            "wall",
+            "wardrobe",
+            "door",
+            "floor",
+            "stairs",
+            "table",
+            "car",
+            "ground",
+            "bed",
+            "mirror",
+            "window",
+            "fridge",
+            "counter",
+            "cupboard",
+            "of",
+        ),
+    ],
+    [
+        _PERSON,
+        _OPT,
+        _OPT,
+        _lemma("break", "crack", "fracture"),
+        _any("my"),
+        _any("nose", "rib", "ribs", "jaw", "arm", "wrist", "finger", "fingers", "tooth", "teeth"),
+    ],
+    [
+        _lemma("control"),
+        _OPT,
+        _any("all", "the"),
+        _any("my", "our", "the"),
+        _any("money", "finances", "bank", "spending", "wages"),
+    ],
+    [
+        _lemma("have"),
+        _any("to"),
+        _lemma("ask"),
+        _any("him", "her", "them"),
+        _any("for"),
+        _OPT,
+        _any("money", "cash"),
+    ],
     [
         _PERSON,
         _OPT,
@@ -691,7 +814,7 @@ _ABUSE_OWN_NEGATION: List[Pattern] = [
         _any("see", "go", "leave", "have", "talk", "work", "use", "out"),
     ],
     [
-        _any("not", "never"),
+        _NOT,
         _any("allowed"),
         _any("to"),
         _any("see", "go", "leave", "have", "talk", "work", "use"),
@@ -702,6 +825,7 @@ _SEXUAL_PRESSURE: List[Pattern] = [
     [_any("send", "sending", "sent"), _OPT, _any("nudes", "pics", "pictures", "photos", "nude")],
     [_lemma("ask", "keep", "beg", "pressure", "want"), _OPT, _OPT, _any("nudes", "pics", "nude")],
     [_lemma("touch"), _ME],
+    [_lemma("make"), _ME, _any("do"), _any("stuff", "things", "something", "it")],
     [_lemma("touch"), _any("my")],
     [_any("have", "having", "had"), _any("sex")],
     [
@@ -712,7 +836,7 @@ _SEXUAL_PRESSURE: List[Pattern] = [
     ],
 ]
 _ADULT_PARTNER: List[Pattern] = [
-    [_any(*_PARTNER_WORDS, "he", "she"), _any("is", "'s"), _any(*_ADULT_AGES)],
+    [_any(*_PARTNER_WORDS, "he", "she"), _any("is", "'s", "s"), _OPT, _any(*_ADULT_AGES)],
     [_any(*_PARTNER_WORDS), _any(*_ADULT_AGES)],
 ]
 
@@ -721,11 +845,36 @@ _ADULT_PARTNER: List[Pattern] = [
 _SURVEILLANCE: List[Pattern] = [
     [_TRACKING, _any("on", "in", "into"), _any("her", "his", "their")],
     [_TRACKING, _any("on", "in", "into"), {"LOWER": "my"}, _any(*_EXES)],
+    [_lemma("slip", "hide", "stick", "plant"), _OPT, _TRACKING],
+    [_any("spyware", "stalkerware", "keylogger")],
+    [_any("signed", "logged"), _any("in", "into"), _OPT, _any("her", "his", "their")],
+    [
+        _any("i", "been"),
+        _OPT,
+        _lemma("sit", "park", "wait"),
+        _OPT,
+        _OPT,
+        _any("outside", "opposite"),
+        _any("her", "his", "their"),
+    ],
+    [
+        _any("see", "find", "know", "check", "track"),
+        _OPT,
+        _any("where"),
+        _any("he", "she", "they"),
+        _OPT,
+        _OPT,
+        _any("goes", "going", "went", "lives", "living", "staying", "works"),
+    ],
     [_lemma("hack"), {"LOWER": "into", "OP": "?"}, _any("her", "his", "their")],
     # "log into his email", but not "get in her head".
     [_lemma("log", "get", "break"), _any("into", "in"), _any("her", "his", "their"), _DEVICE],
     [_any("her", "his", "their"), _any("password", "passcode", "pin", "login")],
-    [_any("fake"), _any("account", "profile", "acc", "insta", "page")],
+    [
+        _any("fake", "burner", "finsta"),
+        _OPT,
+        _any("account", "accounts", "profile", "profiles", "acc", "accs", "insta", "page"),
+    ],
     [
         _lemma("track", "see", "check", "find"),
         _any("her", "his", "their"),
@@ -747,16 +896,55 @@ _MINOR: List[Pattern] = [
     [
         {"LOWER": "in"},
         _any("9th", "10th", "11th", "8th", "7th", "year"),
-        _any("grade", "9", "10", "11", "8"),
+        _any("grade", "7", "8", "9", "10", "11", "12", "13"),
     ],
     [*_I_AM, _any("a", "only"), _any(*_AGES), _any("year", "yr", "yo")],
     # Forum-style age tags: "14f", "[15M]", "(16 m)", "15yo".
-    [{"LOWER": {"REGEX": r"^1[0-7](m|f|yo|y/o)$"}}],
+    [_AGE_TAG],
     [{"ORTH": {"IN": ["(", "["]}}, _any(*_AGES), _any("m", "f", "yo", "y/o")],
     [_PARENT, _OPT, _lemma("ground"), _ME],
+    [_any("year"), _any("7", "8", "9", "10", "11", "12", "13"), _any("here")],
+    [*_I_AM, _any("in", "at"), _any("sixth"), _any("form")],
+    [_any("my"), _any("gcses", "gcse")],
+    # "17 and just got dumped": an age first thing in the message.
+    [{"IS_SENT_START": True, "LOWER": {"IN": _AGES}}, _any("and", ",", "f", "m", "yo")],
     [_any("got", "am", "'m", "m", "being", "been"), _any("grounded")],
 ]
-_BENIGN: List[Pattern] = [
+# --- Look-alikes -------------------------------------------------------------
+# Each cancels any risk phrase it overlaps and argues against the harms it
+# looks like: after "i'd kill for a hug" the classifier's guess of a threat
+# needs to be surer (heartwise/language/risk.py, denials).
+_LOOKS_VIOLENT: List[Pattern] = [
+    # "i've been killing myself at work"
+    [_any("killing"), _MYSELF, _any("at"), _OPT, _any("work", "gym", "office", "job", "uni")],
+    # "i'd kill for a hug", "killing it at work", "dying to know", "to die for"
+    [_lemma("kill"), _any("for", "it", "time")],
+    [_any("dying"), _any("to", "for", "of")],
+    [_any("to"), _any("die"), _any("for")],
+    [_any("social"), _any("suicide")],
+    [_any("it", "this", "that", "'s", "s", "is"), _any("killing"), _ME],
+    [_any("could"), _lemma("murder", "kill"), _any("a", "an", "some")],
+    [_any("the"), _any("death"), _any("of"), _ME],
+    [_any("drop"), _any("dead")],
+    [_lemma("shoot"), _ME, _any("a", "an")],
+    # Drunk, not hurt: "got absolutely smashed at a gig".
+    [_any("got", "get", "getting"), _OPT, _any("smashed", "wasted", "hammered", "battered")],
+    # "the point of no contact", "what's the point of texting him"
+    [
+        _any("point"),
+        _any("of", "in"),
+        _any("texting", "messaging", "calling", "trying", "asking", "no", "talking"),
+    ],
+    # "overdosed on ben & jerry's", but not on pills or drugs
+    [
+        _lemma("overdose", "od"),
+        _any("on"),
+        _none_of(*_PILL_WORDS, *_DRUGS, *_DETERMINERS),
+    ],
+    # The writer says so: "i'm safe", "he isn't dangerous".
+    [*_I_AM, _any("safe")],
+]
+_LOOKS_LIKE_ABUSE: List[Pattern] = [
     # "he hit me up", "she beat me to it"
     [_lemma("hit", "beat"), {"LOWER": "me"}, _any("up", "to")],
     # "she hit me with a 'we need to talk' text"
@@ -767,36 +955,29 @@ _BENIGN: List[Pattern] = [
         _any("a", "the", "this", "that"),
         _any("text", "message", "dm", "call", "voice", "paragraph", "long", "we", "'", '"'),
     ],
-    # "i've been killing myself at work"
-    [_any("killing"), _MYSELF, _any("at"), _OPT, _any("work", "gym", "office", "job", "uni")],
-    # "i'm 16 days into no contact", but not "i'm 16 years old"
-    [*_I_AM, _any(*_AGES), _TIME_UNITS, _none_of("old")],
-    [_any(*_AGES), _TIME_UNITS, _none_of("old")],
-    # "i'd kill for a hug", "dying to know"
-    [_lemma("kill"), _any("for", "it")],
-    [_any("dying"), _any("to", "for", "of")],
-    [_any("social"), _any("suicide")],
-    # "the point of no contact", "what's the point of texting him"
-    [
-        _any("point"),
-        _any("of", "in"),
-        _any("texting", "messaging", "calling", "trying", "asking", "no", "talking"),
-    ],
-    # "he threatened to take the dog" reads as abuse only with people in it.
-    [_any("killing", "kill"), _any("it")],
     # "she pushed me away": distance, not violence.
     [_lemma("push", "shove"), _ME, _any("away", "out", "aside")],
     # "he beat me at mario kart", but not "he beat me at home"
     [_lemma("beat"), _ME, _any("at"), _none_of("home", "night", "work", "the")],
-    # "overdosed on ben & jerry's", but not on pills or drugs
-    [
-        _lemma("overdose", "od"),
-        _any("on"),
-        _none_of(*_PILL_WORDS, *_DRUGS, *_DETERMINERS),
-    ],
+    [_lemma("knock"), _ME, _any("sideways", "for", "flat")],
     # A parent taking a phone away is discipline, not coercive control.
     [_PARENT, _OPT, _lemma("take", "confiscate"), _OPT, _any("my")],
+    [_PERSON, _any("is", "'s", "s", "was"), _NOT, _any("dangerous", "violent")],
+    [*_I_AM, _any("safe")],
 ]
+_LOOKS_LIKE_A_MINOR: List[Pattern] = [
+    # "i'm 16 days into no contact", but not "i'm 16 years old"
+    [*_I_AM, _any(*_AGES), _TIME_UNITS, _none_of("old")],
+    [_any(*_AGES), _TIME_UNITS, _none_of("old")],
+    # "our 14yo": the writer's child
+    [_any("our", "my", "his", "her", "their", "a", "the"), _AGE_TAG],
+]
+# What each kind of look-alike argues against.
+LOOK_ALIKES: Dict[str, Tuple[Category, ...]] = {
+    "LOOKS_VIOLENT": (Category.SELF_HARM, Category.HARM_TO_OTHERS),
+    "LOOKS_LIKE_ABUSE": (Category.ABUSE,),
+    "LOOKS_LIKE_A_MINOR": (Category.MINOR,),
+}
 
 # Each pattern label: the category of harm and the level it shows.
 SIGNALS: Dict[str, Signal] = {
@@ -832,7 +1013,9 @@ PATTERNS: Dict[str, Sequence[Pattern]] = {
     "SURVEILLANCE": _SURVEILLANCE,
     "MINOR": _MINOR,
     "NOW": _NOW,
-    BENIGN: _BENIGN,
+    "LOOKS_VIOLENT": _LOOKS_VIOLENT,
+    "LOOKS_LIKE_ABUSE": _LOOKS_LIKE_ABUSE,
+    "LOOKS_LIKE_A_MINOR": _LOOKS_LIKE_A_MINOR,
 }
 # Labels whose phrases carry their own negation are left out ("don't want to
 # wake up" is the risk, not its denial), and so are questions about means
@@ -859,7 +1042,11 @@ class SafetyRules:
 
     def __init__(self, vocab: Vocab) -> None:
         self._rules = PhraseRules(
-            vocab, PATTERNS, negatable=NEGATABLE, about_the_writer=ABOUT_THE_WRITER
+            vocab,
+            PATTERNS,
+            negatable=NEGATABLE,
+            about_the_writer=ABOUT_THE_WRITER,
+            look_alikes=LOOK_ALIKES,
         )
 
     def find(self, doc: Doc) -> List[Hit]:
@@ -867,5 +1054,14 @@ class SafetyRules:
 
     def signals(self, doc: Doc) -> List[Tuple[Signal, Hit]]:
         """Every signal found, with the phrase that showed it; cancelled ones
-        (negated, or about someone else) carry ``cancelled_by``."""
-        return [(SIGNALS[hit.label], hit) for hit in self._rules.find_all(doc)]
+        (negated, about someone else, or a look-alike) carry ``cancelled_by``.
+        A look-alike reports, cancelled, each harm it looks like."""
+        found: List[Tuple[Signal, Hit]] = []
+        for hit in self._rules.find_all(doc):
+            if hit.label in LOOK_ALIKES:
+                found += [
+                    (Signal(category, Level.HIGH), hit) for category in LOOK_ALIKES[hit.label]
+                ]
+            else:
+                found.append((SIGNALS[hit.label], hit))
+        return found

@@ -3,7 +3,7 @@ always caught at the right level; everyday drama, idioms and negations are not."
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Dict, Optional
 
 import pytest
 
@@ -234,16 +234,35 @@ def test_crisis_outranks_abuse(forced_intent):
 
 
 @pytest.fixture(scope="module")
-def cancellations() -> Callable[[str], list]:
+def intent_with_guess() -> Callable[[str, Dict[str, float]], Optional[str]]:
+    """The intent the patterns and a given classifier ranking force."""
     nlp = load_pipeline()
     rules = SafetyRules(nlp.vocab)
-    return lambda text: [
-        (signal.category.value, hit.cancelled_by) for signal, hit in rules.signals(nlp(text))
-    ]
+
+    def classify(text: str, ranking: Dict[str, float]) -> Optional[str]:
+        signals = rules.signals(nlp(text.lower()))
+        return assess(
+            [(signal, hit.text) for signal, hit in signals if not hit.cancelled_by],
+            bank=[],
+            classifier=ranking,
+            denied=[signal for signal, hit in signals if hit.cancelled_by],
+        ).intent
+
+    return classify
 
 
-def test_an_idiom_is_reported_as_a_denial(cancellations):
-    # The risk assessment then asks more of the classifier's guess of the same
-    # harm: an idiom argues against it.
-    assert cancellations("he beat me at mario kart again") == [("abuse", "benign")]
-    assert cancellations("overdosed on chocolate last night") == [("self_harm", "benign")]
+@pytest.mark.parametrize(
+    "message, ranking",
+    [
+        ("i'd kill for one normal night's sleep", {"crisis": 0.6, "express_feelings": 0.3}),
+        ("he beat me at mario kart again", {"report_abuse": 0.6, "express_feelings": 0.3}),
+        ("overdosed on chocolate last night", {"crisis": 0.6, "express_feelings": 0.3}),
+        ("16 days no contact, urges are strong", {"mention_minor": 0.6, "ask_space": 0.3}),
+        ("im safe, just sad he's gone", {"crisis": 0.6, "express_feelings": 0.3}),
+    ],
+)
+def test_a_look_alike_asks_more_of_the_classifier(intent_with_guess, message, ranking):
+    # The same guess stands for a message without the look-alike...
+    assert intent_with_guess("i cant sleep since she left", ranking) is not None
+    # ...but not where the message explains its alarming words.
+    assert intent_with_guess(message, ranking) is None
