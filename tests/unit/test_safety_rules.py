@@ -149,6 +149,9 @@ def test_hopelessness_is_a_concern(forced_intent, message):
         "im on the edge of tears all day",
         "we were together 15 years",
         "2000 calories a day and still losing weight from stress",
+        "i could kill him, seven years and he dumps me by text",
+        "i want to die of embarrassment, i saw him at the shop in my pyjamas",
+        "it felt like someone punched me in the stomach when i saw them",
         "we've been over for a while and im done living in the past",
         # Someone else's crisis, a film, a news story.
         "my friend keeps saying she wants to die over her ex",
