@@ -18,13 +18,16 @@ import asyncio
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Sequence
+from typing import List, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from heartwise.nlu.fallback import LengthAwareFallbackClassifier  # noqa: E402
-from scripts.real_voice import FALLBACK, LONG_MESSAGE_WORDS, Case, load_cases  # noqa: E402
+from heartwise.nlu.fallback import (  # noqa: E402
+    LONG_MESSAGE_WORDS_KEY,
+    LengthAwareFallbackClassifier,
+)
+from scripts.real_voice import FALLBACK, Case, load_cases  # noqa: E402
 
 DEV_VOICE = ROOT / "eval" / "dev_voice"
 MODEL = ROOT / "models" / "heartwise.tar.gz"
@@ -36,34 +39,47 @@ class Parsed:
     case: Case
     intent: str
     confidence: float
+    # As the model's fallback classifier counts it, whose thresholds are chosen.
+    long: bool
 
 
-async def _parse_without_fallback(model: Path, cases: Sequence[Case]) -> List[Parsed]:
+async def _parse_without_fallback(
+    model: Path, cases: Sequence[Case]
+) -> Tuple[List[Parsed], LengthAwareFallbackClassifier]:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
-    for node in agent.processor.graph_runner._instantiated_nodes.values():
-        component = getattr(node, "_component", None)
-        if isinstance(component, LengthAwareFallbackClassifier):
-            component.component_config.update(
-                {"threshold": 0.0, "long_message_threshold": 0.0, "ambiguity_threshold": 0.0}
-            )
+    [fallback] = [
+        node._component
+        for node in agent.processor.graph_runner._instantiated_nodes.values()
+        if isinstance(getattr(node, "_component", None), LengthAwareFallbackClassifier)
+    ]
+    fallback.component_config.update(
+        {"threshold": 0.0, "long_message_threshold": 0.0, "ambiguity_threshold": 0.0}
+    )
     parsed = []
     for case in cases:
         intent = (await agent.parse_message(case.text)).get("intent") or {}
-        parsed.append(Parsed(case, intent.get("name") or FALLBACK, intent.get("confidence") or 0.0))
-    return parsed
+        parsed.append(
+            Parsed(
+                case,
+                intent.get("name") or FALLBACK,
+                intent.get("confidence") or 0.0,
+                fallback.is_long(case.text),
+            )
+        )
+    return parsed, fallback
 
 
 def _at(parsed: Sequence[Parsed], threshold: float) -> List[str]:
     return [p.intent if p.confidence >= threshold else FALLBACK for p in parsed]
 
 
-def report(parsed: Sequence[Parsed], budget: float) -> None:
+def report(parsed: Sequence[Parsed], long_words: int, budget: float) -> None:
     for label, long in (("short", False), ("long", True)):
-        group = [p for p in parsed if p.case.long == long]
+        group = [p for p in parsed if p.long == long]
         clear = [p for p in group if FALLBACK not in p.case.accept]
-        print(f"\n{label} messages ({len(group)}; long = {LONG_MESSAGE_WORDS}+ words)")
+        print(f"\n{label} messages ({len(group)}; long = {long_words}+ words)")
         print("threshold  acceptable  fallback on clear")
         chosen = CANDIDATES[0]
         for threshold in CANDIDATES:
@@ -82,7 +98,8 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=0.03)
     parser.add_argument("--model", type=Path, default=MODEL)
     args = parser.parse_args()
-    report(asyncio.run(_parse_without_fallback(args.model, load_cases(DEV_VOICE))), args.budget)
+    parsed, fallback = asyncio.run(_parse_without_fallback(args.model, load_cases(DEV_VOICE)))
+    report(parsed, int(fallback.component_config[LONG_MESSAGE_WORDS_KEY]), args.budget)
 
 
 if __name__ == "__main__":
