@@ -179,6 +179,16 @@ _SELF_HARM: List[Pattern] = [
     _phrase("better off dead"),
     _phrase("better off without me"),
     [
+        _any("everyone", "everybody", "they", "people"),
+        _any("would", "'d", "d", "will", "'ll"),
+        _OPT,
+        _any("be", "cope", "manage", "do"),
+        _OPT,
+        _any("fine", "better", "ok", "okay", "well"),
+        _any("without"),
+        _ME,
+    ],
+    [
         *_phrase("better off if i"),
         _lemma("be"),
         {"NORM": {"IN": ["not", "gone", "dead", "never"]}},
@@ -675,6 +685,16 @@ _ABUSE: List[Pattern] = [
         ),
     ],
     [_lemma("threaten"), _ME],
+    # "he said he'd kill me if i left": a threat reported, not a figure of speech.
+    [
+        _lemma("say", "tell", "swear", "text", "message", "scream", "shout"),
+        _OPT,
+        _any("he", "she", "they"),
+        _any("'d", "d", "would", "will", "'ll", "ll", "gonna", "was"),
+        _OPT,
+        _lemma("kill", "hurt", "hit", "beat", "stab", "strangle"),
+        _ME,
+    ],
     [_AFRAID, {"LOWER": "of"}, _any("him", "her", "them")],
     [_AFRAID, {"LOWER": "of"}, {"LOWER": "my"}, _any(*_PARTNER_WORDS)],
     [_any("'ll", "will", "na", "to"), _lemma("make"), _ME, _lemma("pay", "regret")],
