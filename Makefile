@@ -33,7 +33,7 @@ CHROMIUM := /usr/bin/chromium
 CLUSTER_SERVERS := /usr/lib/postgresql/15/bin/postgres /usr/bin/redis-server /usr/sbin/nginx
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-browser test-telegram test-nlu eval-nlu calibrate-fallback bench-nlu bench bench-long spacy-model web \
+        test-e2e test-browser test-telegram test-nlu eval-nlu calibrate-fallback pattern-hits bench-nlu bench bench-long spacy-model web \
         browser telegram-polling cluster cluster-deps test-cluster clean
 
 help:
@@ -57,6 +57,7 @@ help:
 	@echo "make test-nlu      held-out NLU scores vs Rasa's default pipeline, and the quality bars"
 	@echo "make eval-nlu      the same plus 5-fold cross-validation, written to docs/nlu-evaluation.md"
 	@echo "make calibrate-fallback  the fallback thresholds that eval/dev_voice supports (not the held-out set)"
+	@echo "make pattern-hits  where the risk patterns fire on ordinary training examples (check a new pattern)"
 	@echo "make bench-nlu     /model/parse latency on one core, memory, training time (not a test)"
 	@echo "make bench         latency, throughput and memory against the rasa init bot -> bench/RESULTS.md"
 	@echo "make bench-long    how a message's cost grows over one 400-turn session (not a test)"
@@ -175,6 +176,9 @@ eval-nlu: $(MODEL) $(BASELINE)
 
 calibrate-fallback: $(MODEL)
 	$(BIN)/python scripts/calibrate_fallback.py
+
+pattern-hits: $(SPACY_MODEL)/meta.json
+	$(BIN)/python scripts/pattern_hits.py
 
 bench-nlu: $(MODEL)
 	$(BIN)/python -m bench.nlu_speed --train

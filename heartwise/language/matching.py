@@ -13,8 +13,10 @@ Pattern = List[Dict[str, object]]
 
 NEGATIONS = frozenset({"not", "never", "no", "nothing", "nobody", "noone", "none", "zero"})
 # How far back a negation can stand and still negate the phrase
-# ("i would never ever hurt myself").
+# ("i would never ever hurt myself"); a coordinated phrase shares it, so each
+# "or" lets it reach this much further ("he never hit me or threatened me").
 NEGATION_WINDOW = 3
+COORDINATION = frozenset({"or", "nor"})
 # A negation does not reach across these: in "no. i want to die" or "he's not
 # my type but i want to die" the "no" and the "not" belong to another clause.
 CLAUSE_BREAKS = frozenset({"but", "and", "so", "because", "cause", "bc", "though", "tho", "yet"})
@@ -167,7 +169,10 @@ def _overlap(a: Span, b: Span) -> bool:
 def _negated(span: Span) -> bool:
     if any(_negates(token) for token in span):
         return True
-    for token in reversed(span.doc[max(span.start - NEGATION_WINDOW, 0) : span.start]):
+    reach = NEGATION_WINDOW
+    index = span.start - 1
+    while index >= 0 and reach > 0:
+        token = span.doc[index]
         if (
             token.is_punct
             or token.lower_ in CLAUSE_BREAKS
@@ -176,6 +181,9 @@ def _negated(span: Span) -> bool:
             return False
         if _negates(token):
             return True
+        reach += NEGATION_WINDOW if token.lower_ in COORDINATION else 0
+        reach -= 1
+        index -= 1
     return False
 
 

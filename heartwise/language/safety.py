@@ -291,7 +291,8 @@ _SELF_HARM_OWN_NEGATION: List[Pattern] = [
         {"LIKE_NUM": True, "OP": "?"},
         _any("day", "days", "week", "weeks"),
     ],
-    [_NOT, _lemma("deserve"), {"LOWER": "to"}, _lemma("live", "eat", "exist", "be")],
+    [_NOT, _lemma("deserve"), {"LOWER": "to"}, _lemma("live", "eat", "exist")],
+    [_NOT, _lemma("deserve"), {"LOWER": "to"}, _any("be"), _any("alive", "here", "around")],
     [_NOT, _any("be"), _any("around"), _any("much", "for"), _any("longer", "long")],
 ]
 # Questions about means: never answered, always met with the lines.
@@ -453,6 +454,7 @@ _SELF_HARM_CONCERN_OWN_NEGATION: List[Pattern] = [
         _any("up", "on", "going"),
     ],
     [_NOT, _lemma("deserve"), _any("anything", "happiness", "love", "good")],
+    [_NOT, _lemma("deserve"), _any("to"), _any("be"), _any("happy", "loved")],
 ]
 _SELF_HARM_CONCERN: List[Pattern] = [
     [_any("what"), _any("'s", "is", "s"), _any("the"), _any("point"), {"IS_PUNCT": True}],
@@ -587,10 +589,10 @@ _HARM_TO_OTHERS: List[Pattern] = [
         _any("he", "she", "they", "her", "his"),
         _any("live", "lives", "works", "work", "sleeps", "parks", "new"),
     ],
-    [_lemma("make"), _any("him", "her", "them"), _any("pay", "suffer", "regret", "bleed")],
+    # Not "make him regret leaving": as often mind games as menace.
+    [_lemma("make"), _any("him", "her", "them"), _any("pay", "suffer", "bleed")],
     [_any("watch"), _any("his", "her", "their", "your"), _any("back")],
     [_lemma("ruin", "destroy"), _any("his", "her", "their"), _any("life", "lives")],
-    [_any("murder", "murdering"), _any("him", "her", "them")],
     [_lemma("run"), _any("him", "her", "them"), _any("over", "off")],
     # Menace: "just to scare him", "he'll find out what happens".
     [
@@ -945,6 +947,13 @@ _LOOKS_VIOLENT: List[Pattern] = [
     # "i want to die of embarrassment"
     [_any("die"), _any("of"), _none_of("a", "an", "the", "my", "overdose", "it")],
     [_any("social"), _any("suicide")],
+    [_any("suicide"), _any("rate", "rates", "statistics", "stats", "prevention", "awareness")],
+    # "stop eating takeaways", not "i've stopped eating"
+    [
+        _lemma("stop"),
+        _any("eating"),
+        _any("junk", "takeaway", "takeaways", "crisps", "sugar", "chocolate", "meat", "so", "late"),
+    ],
     [_any("it", "this", "that", "'s", "s", "is"), _any("killing"), _ME],
     [_any("could"), _lemma("murder", "kill"), _any("a", "an", "some")],
     [_any("the"), _any("death"), _any("of"), _ME],
@@ -980,6 +989,8 @@ _LOOKS_LIKE_ABUSE: List[Pattern] = [
     ],
     # "she pushed me away": distance, not violence.
     [_lemma("push", "shove"), _ME, _any("away", "out", "aside")],
+    # "she pushed me to finish my degree", not "pushed me to the ground"
+    [_lemma("push"), _ME, _any("to"), _none_of("the", "a", "my", "his", "her", "their")],
     # "he beat me at mario kart", but not "he beat me at home"
     [_lemma("beat"), _ME, _any("at"), _none_of("home", "night", "work", "the")],
     [_lemma("knock"), _ME, _any("sideways", "for", "flat")],

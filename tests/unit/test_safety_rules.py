@@ -230,6 +230,12 @@ def test_abuse_threats_and_minors_are_caught(forced_intent, message, intent):
         "i'll find out what happens at the hearing next week",
         "that horror film scared her so much she slept with the light on",
         "she made me quit smoking, best thing she did for me",
+        "he never once hit me or threatened me, he just stopped caring",
+        "my fiance always pushed me to finish my degree",
+        "is it toxic to want to make him regret leaving",
+        "i want to stop eating takeaways every night",
+        "saw a piece about suicide rates after divorce, im fine but it got me thinking",
+        "i dont deserve to be sad, i was the one who ended it",
     ],
 )
 def test_no_false_safety_path_for_ordinary_words(forced_intent, message):
