@@ -1009,11 +1009,21 @@ _LOOKS_LIKE_A_MINOR: List[Pattern] = [
     # "our 14yo": the writer's child
     [_any("our", "my", "his", "her", "their", "a", "the"), _AGE_TAG],
 ]
+# The ex has someone new: the commonest fact after a breakup, and the
+# training data's threats and surveillance are full of new partners.
+_LOOKS_LIKE_JEALOUSY: List[Pattern] = [
+    [
+        _any("seeing", "dating", "with", "found", "met", "got"),
+        _any("someone", "somebody"),
+        _any("else", "new"),
+    ],
+]
 # What each kind of look-alike argues against.
 LOOK_ALIKES: Dict[str, Tuple[Category, ...]] = {
     "LOOKS_VIOLENT": (Category.SELF_HARM, Category.HARM_TO_OTHERS),
     "LOOKS_LIKE_ABUSE": (Category.ABUSE,),
     "LOOKS_LIKE_A_MINOR": (Category.MINOR,),
+    "LOOKS_LIKE_JEALOUSY": (Category.HARM_TO_OTHERS, Category.SURVEILLANCE),
 }
 
 # Each pattern label: the category of harm and the level it shows.
@@ -1053,6 +1063,7 @@ PATTERNS: Dict[str, Sequence[Pattern]] = {
     "LOOKS_VIOLENT": _LOOKS_VIOLENT,
     "LOOKS_LIKE_ABUSE": _LOOKS_LIKE_ABUSE,
     "LOOKS_LIKE_A_MINOR": _LOOKS_LIKE_A_MINOR,
+    "LOOKS_LIKE_JEALOUSY": _LOOKS_LIKE_JEALOUSY,
 }
 # Labels whose phrases carry their own negation are left out ("don't want to
 # wake up" is the risk, not its denial), and so are questions about means

@@ -272,6 +272,8 @@ def intent_with_guess() -> Callable[[str, Dict[str, float]], Optional[str]]:
         ("overdosed on chocolate last night", {"crisis": 0.6, "express_feelings": 0.3}),
         ("16 days no contact, urges are strong", {"mention_minor": 0.6, "ask_space": 0.3}),
         ("im safe, just sad he's gone", {"crisis": 0.6, "express_feelings": 0.3}),
+        ("she is seeing someone else now", {"request_surveillance": 0.55, "threaten_harm": 0.3}),
+        ("shes with someone new", {"threaten_harm": 0.65, "express_feelings": 0.1}),
     ],
 )
 def test_a_look_alike_asks_more_of_the_classifier(intent_with_guess, message, ranking):
