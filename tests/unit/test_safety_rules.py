@@ -281,3 +281,11 @@ def test_a_look_alike_asks_more_of_the_classifier(intent_with_guess, message, ra
     assert intent_with_guess("i cant sleep since she left", ranking) is not None
     # ...but not where the message explains its alarming words.
     assert intent_with_guess(message, ranking) is None
+
+
+def test_a_confident_threat_beside_a_new_partner_still_stands(intent_with_guess):
+    # "with someone new" asks more of the classifier, not everything.
+    ranking = {"threaten_harm": 0.77, "express_feelings": 0.09}
+    assert intent_with_guess("she's with someone new and i want to hurt him", ranking) == (
+        "threaten_harm"
+    )
