@@ -151,7 +151,7 @@ _FLOOR_NUMBER = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)?$"}}
 _FLOORS = ("floor", "floors", "storey", "storeys", "story", "stories")
 _LIGATURES = ("rope", "cord", "belt", "cable", "noose", "scarf")
 _METHOD = _any("gun", "pills", "rope", "hanging", "jumping", "overdose", "bridge", "train")
-_FIREARM = _any("gun", "guns", "handgun", "revolver", "rifle", "shotgun", "pistol", "firearm")
+_FIREARMS = ("gun", "guns", "handgun", "revolver", "rifle", "shotgun", "pistol", "firearm")
 _CUTTING_TOOL = _any("blade", "blades", "razor", "razors", "razorblade", "razorblades")
 # Drugs one overdoses on, so that "overdosed on ice cream" can be an idiom.
 _DRUGS = (
@@ -358,7 +358,7 @@ _MEANS: List[Pattern] = [
     [_any("way", "ways", "method", "methods"), _any("to", "of"), _any("die", "dying")],
     [_any("fatality"), _any("rate", "rates")],
     # A firearm newly bought or loaded, whoever it may be meant for.
-    [_lemma("buy", "load", "purchase", "borrow"), _OPT, _OPT, _FIREARM],
+    [_lemma("buy", "load", "purchase", "borrow"), _OPT, _OPT, _any(*_FIREARMS)],
     [
         _lemma("get", "buy", "find", "keep"),
         _OPT,
@@ -381,7 +381,6 @@ _MEANS: List[Pattern] = [
         _OPT,
         _any("water", "river", "lake", "reservoir", "sea", "canal"),
     ],
-    [_any("the"), _any("drop"), _any("at", "from")],
     [
         _any("how"),
         _any("long"),
@@ -497,9 +496,7 @@ _SELF_HARM_CONCERN: List[Pattern] = [
 ]
 
 # --- Harm to others ---------------------------------------------------------
-_WEAPON = _any(
-    "gun", "handgun", "revolver", "rifle", "shotgun", "pistol", "knife", "machete", "crowbar", "bat"
-)
+_WEAPON = _any(*_FIREARMS, "knife", "machete", "crowbar", "bat")
 _HURT_VERBS = _lemma(
     "kill", "stab", "shoot", "strangle", "murder", "choke", "punch", "smash", "batter", "attack"
 )
@@ -714,7 +711,7 @@ _ABUSE: List[Pattern] = [
     [_any("got", "gets", "get", "getting"), _any("physical", "violent", "rough")],
     [_PERSON, _OPT, _OPT, _lemma("knock"), _ME, _any("about", "around")],
     [_lemma("choke", "strangle", "throttle", "punch", "headbutt", "smother"), _ME],
-    [_lemma("hold", "held", "pin"), _ME, _any("down", "against")],
+    [_lemma("hold", "pin"), _ME, _any("down", "against")],
     [_lemma("grab"), _ME, _any("by")],
     [
         _lemma("throw", "drag", "shove", "push", "slam"),
@@ -959,6 +956,8 @@ _LOOKS_VIOLENT: List[Pattern] = [
     [_any("the"), _any("death"), _any("of"), _ME],
     [_any("drop"), _any("dead")],
     [_lemma("shoot"), _ME, _any("a", "an")],
+    # "i'm at the rooftop bar"
+    [_lemma("roof", "rooftop"), _any("bar", "garden", "party", "pool", "restaurant")],
     # Drunk, not hurt: "got absolutely smashed at a gig".
     [_any("got", "get", "getting"), _OPT, _any("smashed", "wasted", "hammered", "battered")],
     # "the point of no contact", "what's the point of texting him"
@@ -973,8 +972,6 @@ _LOOKS_VIOLENT: List[Pattern] = [
         _any("on"),
         _none_of(*_PILL_WORDS, *_DRUGS, *_DETERMINERS),
     ],
-    # The writer says so: "i'm safe", "he isn't dangerous".
-    [*_I_AM, _any("safe")],
 ]
 _LOOKS_LIKE_ABUSE: List[Pattern] = [
     # "he hit me up", "she beat me to it"
@@ -1000,7 +997,6 @@ _LOOKS_LIKE_ABUSE: List[Pattern] = [
     # A parent taking a phone away is discipline, not coercive control.
     [_PARENT, _OPT, _lemma("take", "confiscate"), _OPT, _any("my")],
     [_PERSON, _any("is", "'s", "s", "was"), _NOT, _any("dangerous", "violent")],
-    [*_I_AM, _any("safe")],
 ]
 _LOOKS_LIKE_A_MINOR: List[Pattern] = [
     # "i'm 16 days into no contact", but not "i'm 16 years old"

@@ -151,6 +151,8 @@ def test_hopelessness_is_a_concern(forced_intent, message):
         "im on the edge of tears all day",
         "we were together 15 years",
         "2000 calories a day and still losing weight from stress",
+        "im at the rooftop bar with my mates trying not to check his insta",
+        "the drop at 2:30 in our song still wrecks me",
         "i could kill him, seven years and he dumps me by text",
         "i want to die of embarrassment, i saw him at the shop in my pyjamas",
         "it felt like someone punched me in the stomach when i saw them",
@@ -271,7 +273,6 @@ def intent_with_guess() -> Callable[[str, Dict[str, float]], Optional[str]]:
         ("he beat me at mario kart again", {"report_abuse": 0.6, "express_feelings": 0.3}),
         ("overdosed on chocolate last night", {"crisis": 0.6, "express_feelings": 0.3}),
         ("16 days no contact, urges are strong", {"mention_minor": 0.6, "ask_space": 0.3}),
-        ("im safe, just sad he's gone", {"crisis": 0.6, "express_feelings": 0.3}),
         ("she is seeing someone else now", {"request_surveillance": 0.55, "threaten_harm": 0.3}),
         ("shes with someone new", {"threaten_harm": 0.65, "express_feelings": 0.1}),
     ],
@@ -289,3 +290,15 @@ def test_a_confident_threat_beside_a_new_partner_still_stands(intent_with_guess)
     assert intent_with_guess("she's with someone new and i want to hurt him", ranking) == (
         "threaten_harm"
     )
+
+
+def test_saying_safe_for_now_does_not_lower_the_guard(intent_with_guess):
+    # "i'm safe for now" is a hedge, not a correction: the classifier's guess
+    # stands as it would without it.
+    ranking = {"crisis": 0.6, "express_feelings": 0.3}
+    message = "i'm safe for now, just everything feels heavy since she left"
+    assert intent_with_guess(message, ranking) == "crisis"
+
+
+def test_an_age_first_thing_in_the_message_is_a_minor(forced_intent):
+    assert forced_intent("17 and just got dumped by my first gf") == "mention_minor"
