@@ -5,20 +5,12 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import (
-    ActionExecuted,
-    ActiveLoop,
-    EventType,
-    SlotSet,
-    UserUttered,
-)
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.requeue import requeue_latest_message
+
 GUIDE_FORM = "guide_form"
-# What the rules and the safety replies read from a message besides its text
-# and entities: the risk assessment travels with the message, so a crisis
-# inside a form is answered at the same level as outside it.
-CARRIED_PARSE_KEYS = ("intent", "intent_ranking", "risk")
 GUIDE_STEPS = (
     "guide_mind_games",
     "guide_kindness",
@@ -52,20 +44,7 @@ class ActionLeaveForm(Action):
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         if tracker.active_loop_name == GUIDE_FORM:
             events.append(SlotSet("guide_paused", True))
-        message = tracker.latest_message
-        events += [
-            ActionExecuted("action_listen"),
-            UserUttered(
-                text=message.get("text"),
-                parse_data={
-                    **{key: message[key] for key in CARRIED_PARSE_KEYS if key in message},
-                    "entities": [_schema_safe(entity) for entity in message.get("entities", [])],
-                    "text": message.get("text"),
-                },
-                input_channel=tracker.get_latest_input_channel(),
-            ),
-        ]
-        return events
+        return events + requeue_latest_message(tracker)
 
 
 class ActionResetGuide(Action):
@@ -81,14 +60,3 @@ class ActionResetGuide(Action):
         domain: Dict[str, Any],
     ) -> List[EventType]:
         return [SlotSet(step, None) for step in GUIDE_STEPS]
-
-
-def _schema_safe(entity: Dict[str, Any]) -> Dict[str, Any]:
-    """The entity without keys set to None.
-
-    Rule-based extractors (Rasa's spaCy extractor among them) report
-    ``"confidence": None``; Rasa's schema for an action's events wants a
-    number there and rejects the whole response, which would turn a crisis
-    message inside a form into the fallback.
-    """
-    return {key: value for key, value in entity.items() if value is not None}

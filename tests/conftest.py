@@ -40,6 +40,7 @@ def tracker_for(domain: Dict[str, Any]) -> TrackerFactory:
         intent_ranking: Optional[List[Dict[str, Any]]] = None,
         active_loop: Optional[str] = None,
         events: Optional[List[Dict[str, Any]]] = None,
+        risk: Optional[Dict[str, Any]] = None,
     ) -> Tracker:
         all_slots = {name: None for name in domain["slots"]}
         all_slots.update(slots or {})
@@ -51,6 +52,7 @@ def tracker_for(domain: Dict[str, Any]) -> TrackerFactory:
                 "intent": {"name": intent, "confidence": 1.0} if intent else {},
                 "entities": entities or [],
                 "intent_ranking": intent_ranking or [],
+                **({"risk": risk} if risk else {}),
             },
             events=events or [],
             paused=False,

@@ -211,7 +211,9 @@ def assess(
     def raise_to(signal: Signal, why: str) -> None:
         if signal.level > levels.get(signal.category, Level.NONE):
             levels[signal.category] = signal.level
-        evidence.setdefault(signal.category, []).append(why)
+        found = evidence.setdefault(signal.category, [])
+        if why not in found:
+            found.append(why)
 
     for signal, phrase in patterns:
         raise_to(signal, f"pattern: {phrase}")

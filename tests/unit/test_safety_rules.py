@@ -8,7 +8,7 @@ from typing import Callable, Dict, Optional
 import pytest
 
 from heartwise.language import load_pipeline
-from heartwise.language.risk import assess
+from heartwise.language.risk import BankMatch, Category, Level, Signal, assess
 from heartwise.language.safety import SafetyRules
 
 Classify = Callable[[str], Optional[str]]
@@ -302,3 +302,13 @@ def test_saying_safe_for_now_does_not_lower_the_guard(intent_with_guess):
 
 def test_an_age_first_thing_in_the_message_is_a_minor(forced_intent):
     assert forced_intent("17 and just got dumped by my first gf") == "mention_minor"
+
+
+def test_each_piece_of_evidence_is_reported_once():
+    # A bank match that both decides and raises the concern is one reason,
+    # and the reasons are shown to whoever reviews a reply.
+    match = BankMatch(
+        Signal(Category.SELF_HARM, Level.HIGH), 0.74, 0.4, "i keep thinking about ending it all"
+    )
+    risk = assess([], bank=[match], classifier={"express_feelings": 0.9})
+    assert risk.evidence == ["bank 0.74: i keep thinking about ending it all"]
