@@ -35,7 +35,9 @@ SAYS_MISREAD = re.compile(
     r"\b(mis ?read|misunderst\w*|misinterpret\w*|not what i meant|did ?n[o']?t mean|"
     r"got (it|that|me) wrong|took (it|that|me) wrong|wrong idea|came out wrong|"
     r"(was|is) ?n[o']?t (abuse|abusive|like that)|not (abuse|abusive|like that)|"
-    r"never (hurt|hit|touched|laid a (hand|finger) on) me)",
+    r"never (hurt|hit|touched|laid a (hand|finger) on) me|"
+    r"(nobody|no ?one|no-one) (is |was |has )?(hurt|hit|abus)\w*|"
+    r"(he|she|they) (never|did ?n[o']?t|did not) (hurt|hit|abuse)\w*|never said (he|she|they))",
     re.IGNORECASE,
 )
 
@@ -61,8 +63,14 @@ class ActionUndoMisreadFlag(Action):
 
 
 def _previous_intent(tracker: Tracker) -> Optional[str]:
-    """The intent of the person's message before this one."""
-    said = [event for event in tracker.events if event.get("event") == "user"]
-    if len(said) < 2:
-        return None
-    return ((said[-2].get("parse_data") or {}).get("intent") or {}).get("name")
+    """The intent of the message this correction takes back.
+
+    A second correction in a row ("that wasnt abuse. ur not listening")
+    still takes back the misread before the first one.
+    """
+    said = [event for event in tracker.events if event.get("event") == "user"][:-1]
+    for event in reversed(said):
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent != "correct_misunderstanding":
+            return intent
+    return None

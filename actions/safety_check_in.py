@@ -1,4 +1,4 @@
-"""Reading the answer to the bot's own safety questions in context.
+"""Reading what someone says after a crisis reply, in the light of that reply.
 
 Two questions wait for an answer: the gentle one after hopelessness ("do you
 have thoughts of ending your life?") and the one after the crisis lines ("are
@@ -8,8 +8,15 @@ like a plan, and "not right this minute, but it's been on my mind a lot" looks
 like small talk. Read as an answer, the first is a no and the second a yes.
 
 What the message itself shows still comes first: a pattern or a bank match of
-self-harm (not the classifier's guess alone) overrules a "no", and one that
-is imminent gets emergency services whatever the answer.
+self-harm (not the classifier's guess alone) that is imminent gets emergency
+services whatever the answer, and one that is high overrules a "no" to the
+question about thoughts (not the one about right now: "not right now, but at
+night i wish i wasnt here" is the no it says it is, and is answered with the
+lines).
+
+After a crisis reply, a question about the lines themselves ("what do i even
+say if i call", "would they send the cops") is answered about the lines. Read
+alone it is a question about talking to the ex, or a disclosure of abuse.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from actions.requeue import requeue_latest_message
 
 THOUGHTS_QUESTION = "utter_risk_check_in"
 RIGHT_NOW_QUESTION = "utter_crisis_check_in"
+URGENT_REPLY = "utter_crisis_urgent"
 REPLY_SLOT = "check_in_reply"
 
 
@@ -40,24 +48,27 @@ class Answer(Enum):
 # question is whether they are safe.
 _STARTS_YES = re.compile(
     r"^\W*(y(es|eah?|ep|a|h)|sometimes|kind of|kinda|sort of|a (little|bit)|i do|"
-    r"honestly,? (yes|yeah)|maybe|often|every ?day|all the time|most days)\b"
+    r"honestly,? (yes|yeah)|maybe|often|every ?day|all the time|most days|"
+    r"idk|i (do ?n'?t|dont) know|(i'?m )?not sure|i might)\b"
 )
 _THOUGHTS_PRESENT = re.compile(
     r"\b(on my mind|thought about it|think about it|thinking about it|been thinking|"
-    r"can'?t promise|not sure|(do ?n'?t|dont) know|i might|more than i)"
+    r"can'?t promise|more than i)"
 )
 _STARTS_NO = re.compile(
     r"^\W*(no+|nah|nope|not really|not at all|never|definitely not|god no|"
-    r"i'?m not|im not|i am not|i would(n'?t| never)|i won'?t|i'?m (ok|okay|fine|safe))\b"
+    r"i'?m not|im not|i am not|i would(n'?t| never)|i won'?t|i'?m (ok|okay|fine|safe)|"
+    r"i (said|told you|already said) no)\b"
 )
-# The question was about right now: "not right now" answers it with a no,
-# and the reply to a no says that thoughts which are not urgent still matter.
-_NOT_NOW = re.compile(r"^\W*(no,? )?not (right )?(now|this minute|at the moment|tonight)\b")
+# Said to a question about right now: a no, whose reply says that thoughts
+# which are not urgent still deserve care.
+_NOT_NOW = re.compile(r"\bnot (right )?(now|rn|atm|this minute|at the moment|tonight)\b")
+ABOUT_RIGHT_NOW = (RIGHT_NOW_QUESTION, URGENT_REPLY)
 
 
 def read_answer(text: str, question: str) -> Answer:
-    said = text.lower().replace("’", "'").strip()
-    if question == RIGHT_NOW_QUESTION and _NOT_NOW.match(said):
+    said = _plain(text)
+    if question in ABOUT_RIGHT_NOW and (_NOT_NOW.search(said) or _STARTS_NO.match(said)):
         return Answer.NO
     if _STARTS_YES.match(said) or _THOUGHTS_PRESENT.search(said):
         return Answer.YES
@@ -68,18 +79,73 @@ def read_answer(text: str, question: str) -> Answer:
     return Answer.UNCLEAR
 
 
+# Asking how calling works (what to say, cost, name, texting instead), or
+# not wanting to call at all; and the commonest fear, the police at the door.
+_ABOUT_THE_POLICE = re.compile(
+    r"\b(police|cops|ambulance|sectioned|section me|lock me up|locked up|at my door|"
+    r"emergency services|trace)\b"
+)
+_ABOUT_THE_LINES = re.compile(
+    r"\b(what (do|would|should|can) i (even )?(say|tell)|what if i (do ?n'?t|dont|cant|can'?t) "
+    r"(know what to say|talk|speak)|do i (have|need) to (give|say|tell)|anonymous|my name|"
+    r"(is it|does it|are they|is the call|is texting|is calling) (free|cost|confidential|private)|"
+    r"(text|chat|email) (them |it )?instead|(scared|afraid|nervous|embarrassed) to "
+    r"(call|ring|phone|text)|(do ?n'?t|dont|cant|can'?t) (talk|speak) on the phone|"
+    r"will they (call|tell|send|judge|think|record)|"
+    r"(do ?n'?t|dont) (really )?want to (call|ring|phone|talk to) "
+    r"(anyone|anybody|someone|them|a stranger))"
+)
+# "What would I even say to my sister" is about telling someone close, which
+# the reply before asked about; the lines' own names make it about them again.
+_SOMEONE_CLOSE = re.compile(
+    r"\b(mum|mom|mam|dad|parents?|friends?|sister|brother|flatmate|roommate|housemate|"
+    r"boss|teacher|ex|him|her|gf|bf|girlfriend|boyfriend|wife|husband)\b"
+)
+_THE_LINES = re.compile(
+    r"\b(988|741741|116 ?123|samaritans|hotline|helpline|crisis line|the line)\b"
+)
+
+
+def question_about_the_lines(text: str) -> Optional[str]:
+    """The reply for a question about the crisis lines, if the text is one."""
+    said = _plain(text)
+    police = bool(_ABOUT_THE_POLICE.search(said))
+    if not police and not _ABOUT_THE_LINES.search(said):
+        return None
+    if _SOMEONE_CLOSE.search(said) and not _THE_LINES.search(said):
+        return None
+    return "about_the_police" if police else "about_the_lines"
+
+
+# After these the last reply was about the lines, and a question about
+# calling is about the lines.
+AFTER_THE_LINES = (
+    THOUGHTS_QUESTION,
+    RIGHT_NOW_QUESTION,
+    URGENT_REPLY,
+    "utter_crisis_not_dismissed",
+    "utter_crisis_stay",
+    "utter_crisis_call_now",
+    "utter_risk_check_in_declined",
+    "utter_about_crisis_lines",
+    "utter_about_crisis_lines_and_police",
+)
+# After a correction, only if self-harm was disclosed: "the police thing, do
+# they send cops if u call" followed a misread of the last question.
+AFTER_A_CORRECTION = ("action_undo_misread_flag",)
 # What each question's answers get: the value of the slot `check_in_reply`,
 # on which data/rules/safety.yml branches to the replies. The yes to "do you
-# have thoughts" is the crisis turn; the yes to "right now" is the urgent one.
+# have thoughts" is the crisis turn, the yes to "right now" the urgent one,
+# and a no after the urgent reply ("i said NO") is heard as the no it was.
 REPLIES: Dict[str, Dict[Answer, str]] = {
     THOUGHTS_QUESTION: {Answer.YES: "lines", Answer.NO: "declined"},
     RIGHT_NOW_QUESTION: {Answer.YES: "urgent", Answer.NO: "not_dismissed"},
+    URGENT_REPLY: {Answer.NO: "not_dismissed"},
 }
-IMMINENT_REPLY = "emergency"
 
 
 class ActionReadCheckInAnswer(Action):
-    """Answers a reply to a safety question as the answer it is."""
+    """Reads a reply to a crisis turn as the answer it is."""
 
     def name(self) -> str:
         return "action_read_check_in_answer"
@@ -90,25 +156,34 @@ class ActionReadCheckInAnswer(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
-        question = _question_answered(tracker)
+        turn = _last_bot_turn(tracker)
+        if turn not in AFTER_THE_LINES and not (
+            turn in AFTER_A_CORRECTION and tracker.get_slot("self_harm_disclosed")
+        ):
+            return _not_an_answer(tracker)
         message = tracker.latest_message
         text = message.get("text") or ""
-        if question is None:
-            return [SlotSet(REPLY_SLOT, None), *requeue_latest_message(tracker)]
         risk = message.get("risk") or {}
+        shown = _shown_in_words(risk)
         self_harm = risk.get("category") == "self_harm"
-        shown = self_harm and _shown_in_words(risk)
-        if shown and risk.get("level") == "imminent":
-            return _reply(IMMINENT_REPLY, disclosed=True)
-        answer = read_answer(text, question)
+        if shown and self_harm and risk.get("level") == "imminent":
+            return _reply("emergency", disclosed=True)
+        about_the_lines = None if shown else question_about_the_lines(text)
+        if about_the_lines is not None:
+            # Read alone, "would they call the cops on me" set the abuse flag.
+            before = _value_before_this_message(tracker, "abuse_disclosed")
+            return [SlotSet(REPLY_SLOT, about_the_lines), SlotSet("abuse_disclosed", before)]
+        if turn not in REPLIES:
+            return _not_an_answer(tracker)
+        answer = read_answer(text, turn)
         if answer is Answer.UNCLEAR and self_harm:
             answer = Answer.YES
-        if answer is Answer.NO and shown and risk.get("level") in ("high", "imminent"):
+        if answer is Answer.NO and turn == THOUGHTS_QUESTION and shown and self_harm:
             answer = Answer.YES
-        if answer is Answer.UNCLEAR:
-            return [SlotSet(REPLY_SLOT, None), *requeue_latest_message(tracker)]
-        disclosed = answer is Answer.YES or question == RIGHT_NOW_QUESTION
-        return _reply(REPLIES[question][answer], disclosed)
+        reply = REPLIES[turn].get(answer)
+        if reply is None:
+            return _not_an_answer(tracker)
+        return _reply(reply, disclosed=answer is Answer.YES or turn != THOUGHTS_QUESTION)
 
 
 def _reply(reply: str, disclosed: bool) -> List[EventType]:
@@ -117,20 +192,39 @@ def _reply(reply: str, disclosed: bool) -> List[EventType]:
     return [SlotSet(REPLY_SLOT, reply), SlotSet("self_harm_disclosed", disclosed)]
 
 
+def _not_an_answer(tracker: Tracker) -> List[EventType]:
+    """The message takes the rules it would take anywhere else."""
+    return [SlotSet(REPLY_SLOT, None), *requeue_latest_message(tracker)]
+
+
+def _plain(text: str) -> str:
+    return text.lower().replace("’", "'").strip()
+
+
 def _shown_in_words(risk: Dict[str, Any]) -> bool:
     """Whether a pattern or a bank match, not the classifier alone, found the risk."""
     return any(not str(why).startswith("classifier") for why in risk.get("evidence") or [])
 
 
-def _question_answered(tracker: Tracker) -> Optional[str]:
-    """The safety question the bot asked last before this message, if it did."""
+def _before_this_message(tracker: Tracker) -> List[Dict[str, Any]]:
     events = list(tracker.events)
     latest_user = max(
         (index for index, event in enumerate(events) if event.get("event") == "user"),
         default=len(events),
     )
-    for event in reversed(events[:latest_user]):
+    return events[:latest_user]
+
+
+def _last_bot_turn(tracker: Tracker) -> Optional[str]:
+    """The action the bot took just before this message."""
+    for event in reversed(_before_this_message(tracker)):
         if event.get("event") == "action" and event.get("name") != "action_listen":
-            name = event.get("name")
-            return name if name in REPLIES else None
+            return event.get("name")
     return None
+
+
+def _value_before_this_message(tracker: Tracker, slot: str) -> bool:
+    for event in reversed(_before_this_message(tracker)):
+        if event.get("event") == "slot" and event.get("name") == slot:
+            return bool(event.get("value"))
+    return False

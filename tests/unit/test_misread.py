@@ -44,3 +44,40 @@ def test_a_complaint_keeps_abuse_in_mind(tracker_for, dispatcher, domain, text):
     events = ActionUndoMisreadFlag().run(dispatcher, after_abuse(tracker_for, text), domain)
     assert events == []
     assert dispatcher.messages[0]["response"] == "utter_misread_abuse_unsure"
+
+
+def test_a_second_correction_still_takes_back_the_misread(tracker_for, dispatcher, domain):
+    # Found by role-play: the first correction got the cautious answer, the
+    # second ("that wasnt abuse", as it had asked) was taken for a correction
+    # of the correction, and the abuse flag stayed for good.
+    said = [
+        {
+            "event": "user",
+            "text": "would they call the cops on me?",
+            "parse_data": {"intent": {"name": "report_abuse"}},
+        },
+        {
+            "event": "user",
+            "text": "omg no",
+            "parse_data": {"intent": {"name": "correct_misunderstanding"}},
+        },
+        {
+            "event": "user",
+            "text": "that wasnt abuse",
+            "parse_data": {"intent": {"name": "correct_misunderstanding"}},
+        },
+    ]
+    tracker = tracker_for(
+        text="that wasnt abuse. ur not listening",
+        intent="correct_misunderstanding",
+        slots={"abuse_disclosed": True},
+        events=said,
+    )
+    events = ActionUndoMisreadFlag().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("abuse_disclosed", False)]
+
+
+def test_nobody_hurting_me_takes_back_abuse(tracker_for, dispatcher, domain):
+    text = "omg no. nobody is hurting me. im asking about 988"
+    events = ActionUndoMisreadFlag().run(dispatcher, after_abuse(tracker_for, text), domain)
+    assert events == [SlotSet("abuse_disclosed", False)]

@@ -147,3 +147,157 @@ def test_a_message_that_is_not_an_answer_takes_its_usual_rules(tracker_for, disp
     events = answer(tracker_for, dispatcher, domain, THOUGHTS_QUESTION, text, "want_ex_back")
     assert events[:2] == [SlotSet("check_in_reply", None), ActionExecuted("action_listen")]
     assert events[2]["event"] == "user" and events[2]["text"] == text
+
+
+@pytest.mark.parametrize(
+    "turn, text, intent, reply",
+    [
+        # Read alone, a question about talking to the ex: it got advice on
+        # texting them, right after the urgent lines.
+        (
+            "utter_crisis_urgent",
+            "ok. what do i even say if i call",
+            "ask_communication",
+            "about_the_lines",
+        ),
+        (
+            "utter_crisis_stay",
+            "can i text instead, i cant talk on the phone",
+            "ask_communication",
+            "about_the_lines",
+        ),
+        (
+            RIGHT_NOW_QUESTION,
+            "is it free to call 988 from a mobile",
+            "ask_space",
+            "about_the_lines",
+        ),
+        # Read alone, abuse: it got the domestic-abuse lines, twice.
+        (
+            "utter_about_crisis_lines",
+            "ok but like would they call the cops on me? i dont want ppl showing up at my door",
+            "report_abuse",
+            "about_the_police",
+        ),
+        (
+            "utter_crisis_not_dismissed",
+            "will they send the police round to my house?",
+            "ask_legal",
+            "about_the_police",
+        ),
+    ],
+)
+def test_a_question_about_calling_is_answered_about_the_lines(
+    tracker_for, dispatcher, domain, turn, text, intent, reply
+):
+    events = answer(tracker_for, dispatcher, domain, turn, text, intent)
+    # Nothing was said about abuse, whatever the message's intent set.
+    assert events == [SlotSet("check_in_reply", reply), SlotSet("abuse_disclosed", False)]
+
+
+def test_abuse_told_with_a_question_about_the_police_is_still_abuse(
+    tracker_for, dispatcher, domain
+):
+    text = "will they call the police on him? he hit me last night"
+    assessed = {"level": "high", "category": "abuse", "evidence": ["pattern: hit me"]}
+    events = answer(
+        tracker_for,
+        dispatcher,
+        domain,
+        "utter_crisis_not_dismissed",
+        text,
+        "report_abuse",
+        assessed,
+    )
+    assert events[:2] == [SlotSet("check_in_reply", None), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("disclosed, reply", [(True, "about_the_police"), (False, None)])
+def test_after_a_correction_the_police_question_is_about_the_lines_only_after_a_crisis(
+    tracker_for, dispatcher, domain, disclosed, reply
+):
+    text = "the police thing. do they send cops if u call"
+    history = [
+        {"event": "action", "name": "action_undo_misread_flag"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": "report_abuse"}}},
+    ]
+    tracker = tracker_for(
+        text=text,
+        intent="report_abuse",
+        events=history,
+        slots={"self_harm_disclosed": disclosed},
+        risk={"level": "high", "category": "abuse", "evidence": ["classifier 0.50: abuse"]},
+    )
+    events = ActionReadCheckInAnswer().run(dispatcher, tracker, domain)
+    assert events[0] == SlotSet("check_in_reply", reply)
+
+
+def test_abuse_told_earlier_stays_told(tracker_for, dispatcher, domain):
+    text = "will they send the police round to my house?"
+    history = [
+        {"event": "slot", "name": "abuse_disclosed", "value": True},
+        {"event": "action", "name": "utter_crisis_not_dismissed"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": "report_abuse"}}},
+    ]
+    tracker = tracker_for(text=text, intent="report_abuse", events=history)
+    events = ActionReadCheckInAnswer().run(dispatcher, tracker, domain)
+    assert events == [
+        SlotSet("check_in_reply", "about_the_police"),
+        SlotSet("abuse_disclosed", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "turn, text, intent, assessed",
+    [
+        # Found by role-play: each got the urgent "call now", or a fallback.
+        (
+            RIGHT_NOW_QUESTION,
+            "woah ok. i mean not rn? idk. i just said i feel like garbage",
+            "correct_misunderstanding",
+            None,
+        ),
+        (
+            RIGHT_NOW_QUESTION,
+            "no not rn. same as before, just thoughts. i'm not gonna do anything. "
+            "i just dont know what to do at like 3am when it gets bad",
+            "express_feelings",
+            None,
+        ),
+        # Passive thoughts, told as a no to "right now": a no, with the lines.
+        (
+            RIGHT_NOW_QUESTION,
+            "like not right now no. but at night sometimes i kinda wish i just wasnt here",
+            "crisis",
+            risk("high", "pattern: wish i just wasnt here"),
+        ),
+        (
+            "utter_crisis_urgent",
+            "i said NO. i'm not calling emergency lol",
+            "correct_misunderstanding",
+            None,
+        ),
+    ],
+)
+def test_not_right_now_is_heard(tracker_for, dispatcher, domain, turn, text, intent, assessed):
+    events = answer(tracker_for, dispatcher, domain, turn, text, intent, assessed)
+    assert events == read_as("not_dismissed", disclosed=True)
+
+
+def test_a_question_about_telling_someone_close_is_not_about_the_lines(
+    tracker_for, dispatcher, domain
+):
+    # The reply before asked whether there is someone they could tell.
+    text = "what would i even say to my sister, she never liked him"
+    events = answer(tracker_for, dispatcher, domain, "utter_crisis_not_dismissed", text)
+    assert events[:2] == [SlotSet("check_in_reply", None), ActionExecuted("action_listen")]
+
+
+def test_not_wanting_to_call_gets_what_calling_is_like(tracker_for, dispatcher, domain):
+    # Found by role-play: "thanks. i dont really want to call anyone tho"
+    # got "You're welcome. Be gentle with yourself today."
+    text = "thanks. i dont really want to call anyone tho"
+    events = answer(tracker_for, dispatcher, domain, "utter_crisis_not_dismissed", text, "thank")
+    assert events[0] == SlotSet("check_in_reply", "about_the_lines")
