@@ -26,7 +26,7 @@ from enum import Enum
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.misread import SAYS_MISREAD
@@ -79,18 +79,25 @@ def read_answer(text: str, question: str) -> Answer:
     return Answer.UNCLEAR
 
 
-# Asking how calling works (what to say, cost, name, texting instead), or
-# not wanting to call at all; and the commonest fear, the police at the door.
+# Asking how calling works (what to say, texting instead, no name needed),
+# or not wanting to call at all; the commonest fear, the police at the door;
+# and whether it costs or shows on a bill someone else reads.
 _ABOUT_THE_POLICE = re.compile(
     r"\b(police|cops|ambulance|sectioned|section me|lock me up|locked up|at my door|"
     r"emergency services|trace)\b"
 )
+_ABOUT_THE_BILL = re.compile(
+    r"\b(phone bill|(my|the|their|our) bill|phone plan|cost(s)? (any )?money|does it cost|"
+    r"is (it|texting|calling) free|charge(d)?|"
+    r"(parents|mum|mom|dad|family|husband|wife) (would |will |might )?(find out|see|know))\b"
+)
 _ABOUT_THE_LINES = re.compile(
     r"\b(what (do|would|should|can) i (even )?(say|tell)|what if i (do ?n'?t|dont|cant|can'?t) "
     r"(know what to say|talk|speak)|do i (have|need) to (give|say|tell)|anonymous|my name|"
-    r"(is it|does it|are they|is the call|is texting|is calling) (free|cost|confidential|private)|"
-    r"(text|chat|email) (them |it )?instead|(scared|afraid|nervous|embarrassed) to "
-    r"(call|ring|phone|text)|(do ?n'?t|dont|cant|can'?t) (talk|speak) on the phone|"
+    r"(text|chat|email)( \w+)? instead|instead of (calling|a call|phoning|talking)|"
+    r"without (calling|a call|phoning|talking)|hate (phone )?calls|"
+    r"(scared|afraid|nervous|embarrassed) to (call|ring|phone|text)|"
+    r"(do ?n'?t|dont|cant|can'?t) (talk|speak) on the phone|(do ?n'?t|dont) like (calling|the phone|phone)|"
     r"will they (call|tell|send|judge|think|record)|"
     r"(do ?n'?t|dont) (really )?want to (call|ring|phone|talk to) "
     r"(anyone|anybody|someone|them|a stranger))"
@@ -102,19 +109,22 @@ _SOMEONE_CLOSE = re.compile(
     r"boss|teacher|ex|him|her|gf|bf|girlfriend|boyfriend|wife|husband)\b"
 )
 _THE_LINES = re.compile(
-    r"\b(988|741741|116 ?123|samaritans|hotline|helpline|crisis line|the line)\b"
+    r"\b(988|741741|116 ?123|samaritans|hotline|helpline|crisis line|the line|suicide line)\b"
 )
 
 
 def question_about_the_lines(text: str) -> Optional[str]:
     """The reply for a question about the crisis lines, if the text is one."""
     said = _plain(text)
-    police = bool(_ABOUT_THE_POLICE.search(said))
-    if not police and not _ABOUT_THE_LINES.search(said):
+    if _ABOUT_THE_POLICE.search(said):
+        return "about_the_police"
+    if _ABOUT_THE_BILL.search(said):
+        return "about_the_bill"
+    if not _ABOUT_THE_LINES.search(said):
         return None
     if _SOMEONE_CLOSE.search(said) and not _THE_LINES.search(said):
         return None
-    return "about_the_police" if police else "about_the_lines"
+    return "about_the_lines"
 
 
 # After these the last reply was about the lines, and a question about
@@ -129,6 +139,7 @@ AFTER_THE_LINES = (
     "utter_risk_check_in_declined",
     "utter_about_crisis_lines",
     "utter_about_crisis_lines_and_police",
+    "utter_about_crisis_lines_and_the_bill",
 )
 # After a correction, only if self-harm was disclosed: "the police thing, do
 # they send cops if u call" followed a misread of the last question.
@@ -194,6 +205,10 @@ def _reply(reply: str, disclosed: bool) -> List[EventType]:
 
 def _not_an_answer(tracker: Tracker) -> List[EventType]:
     """The message takes the rules it would take anywhere else."""
+    if (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback":
+        # Requeued, the two-stage fallback would count the message twice and
+        # ask to rephrase twice; started here, it sees it once.
+        return [SlotSet(REPLY_SLOT, None), FollowupAction("action_two_stage_fallback")]
     return [SlotSet(REPLY_SLOT, None), *requeue_latest_message(tracker)]
 
 

@@ -179,6 +179,24 @@ def test_the_fear_of_the_police_is_answered_not_taken_for_abuse(bot, sender):
     assert bot.tracker(sender)["slots"]["abuse_disclosed"] is False
 
 
+def test_the_worry_about_the_bill_is_answered_not_refused_as_tracking(bot, sender):
+    # Found by role-play: "will texting 741741 show up on my parents phone
+    # bill" got the refusal to help track someone.
+    bot.reply(sender, "i dont want to be here anymore since she left")
+    bot.reply(sender, "no not rn. i dont have a plan or anything")
+    text = bot.reply(sender, "will texting 741741 show up on my parents phone bill")
+    assert "don't show up on the phone bill" in text
+    assert "tracking" not in text
+
+
+def test_an_unclear_message_after_the_lines_gets_one_reply(bot, sender):
+    # Found by role-play: the same "I'm still not sure" twice in one turn.
+    bot.reply(sender, "i dont want to be here anymore since she left")
+    bot.reply(sender, "no not rn. i dont have a plan or anything")
+    replies = [message.get("text") for message in bot.say(sender, "the thing")]
+    assert replies == ["I'm not sure I understood. Is it about one of these?"]
+
+
 def test_not_right_now_after_the_lines_is_a_no(bot, sender):
     # Found by role-play: "no not rn ... i just dont know what to do at 3am"
     # was read as a yes and told to call the emergency number now.

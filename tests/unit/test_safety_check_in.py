@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 import pytest
-from rasa_sdk.events import ActionExecuted, SlotSet
+from rasa_sdk.events import ActionExecuted, FollowupAction, SlotSet
 
 from actions.safety_check_in import (
     RIGHT_NOW_QUESTION,
@@ -166,10 +166,23 @@ def test_a_message_that_is_not_an_answer_takes_its_usual_rules(tracker_for, disp
             "ask_communication",
             "about_the_lines",
         ),
+        (RIGHT_NOW_QUESTION, "is it free to call 988 from a mobile", "ask_space", "about_the_bill"),
         (
-            RIGHT_NOW_QUESTION,
-            "is it free to call 988 from a mobile",
-            "ask_space",
+            "utter_about_crisis_lines",
+            "im on my parents phone plan, would they see i texted a suicide line",
+            "request_surveillance",
+            "about_the_bill",
+        ),
+        (
+            "utter_about_crisis_lines_and_police",
+            "i rly hate phone calls. is there a way to do it without calling",
+            "nlu_fallback",
+            "about_the_lines",
+        ),
+        (
+            "utter_crisis_not_dismissed",
+            "can i text 988 instead of calling",
+            "ask_communication",
             "about_the_lines",
         ),
         # Read alone, abuse: it got the domestic-abuse lines, twice.
@@ -301,3 +314,20 @@ def test_not_wanting_to_call_gets_what_calling_is_like(tracker_for, dispatcher, 
     text = "thanks. i dont really want to call anyone tho"
     events = answer(tracker_for, dispatcher, domain, "utter_crisis_not_dismissed", text, "thank")
     assert events[0] == SlotSet("check_in_reply", "about_the_lines")
+
+
+def test_an_unclear_message_gets_the_topics_once(tracker_for, dispatcher, domain):
+    # Found by role-play: requeued, an unclear message was counted twice by
+    # the two-stage fallback, which asked to rephrase twice in one turn.
+    events = answer(
+        tracker_for,
+        dispatcher,
+        domain,
+        "utter_crisis_not_dismissed",
+        "my voice does the shaky thing",
+        "nlu_fallback",
+    )
+    assert events == [
+        SlotSet("check_in_reply", None),
+        FollowupAction("action_two_stage_fallback"),
+    ]
