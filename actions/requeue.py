@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActionExecuted, EventType, UserUttered
+from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, UserUttered
 
 # What the rules and the safety replies read from a message besides its text
 # and entities: the risk assessment travels with the message, so a crisis
@@ -21,6 +21,11 @@ CARRIED_PARSE_KEYS = ("intent", "intent_ranking", "risk")
 
 def requeue_latest_message(tracker: Tracker) -> List[EventType]:
     message = tracker.latest_message
+    if (message.get("intent") or {}).get("name") == "nlu_fallback":
+        # Re-added, the two-stage fallback would count an unclear message
+        # twice and skip to "please rephrase"; started here, it sees it once
+        # and offers the likeliest topics first.
+        return [FollowupAction("action_two_stage_fallback")]
     return [
         ActionExecuted("action_listen"),
         UserUttered(

@@ -26,7 +26,7 @@ from enum import Enum
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.misread import SAYS_MISREAD
@@ -205,10 +205,6 @@ def _reply(reply: str, disclosed: bool) -> List[EventType]:
 
 def _not_an_answer(tracker: Tracker) -> List[EventType]:
     """The message takes the rules it would take anywhere else."""
-    if (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback":
-        # Requeued, the two-stage fallback would count the message twice and
-        # ask to rephrase twice; started here, it sees it once.
-        return [SlotSet(REPLY_SLOT, None), FollowupAction("action_two_stage_fallback")]
     return [SlotSet(REPLY_SLOT, None), *requeue_latest_message(tracker)]
 
 

@@ -217,6 +217,14 @@ def test_an_unclear_message_offers_topics_and_a_choice_is_answered(bot, sender):
     assert "no contact" in bot.reply(sender, "/ask_space")
 
 
+def test_an_unclear_message_inside_the_guide_offers_topics_first(bot, sender):
+    # Re-added after leaving the form, the message was counted twice by the
+    # two-stage fallback, which skipped the topics and asked to rephrase.
+    bot.say(sender, "walk me through the guide")
+    replies = [message.get("text") for message in bot.say(sender, "the thing")]
+    assert replies == ["I'm not sure I understood. Is it about one of these?"]
+
+
 def test_an_empty_message_is_pointed_somewhere_useful(bot, sender):
     messages = bot.say(sender, "")
     assert "empty" in messages[0]["text"]
