@@ -158,6 +158,14 @@ def test_a_yes_to_right_now_is_urged_to_call(bot, sender):
     assert "Please call your local emergency number" in text or "emergency services" in text
 
 
+def lines_given_and_not_right_now(bot: Heartwise, sender: str) -> None:
+    """The crisis lines were given, and "right now?" was answered with a no."""
+    bot.reply(sender, "i dont want to be here anymore since she left")
+    assert "Even when it isn't right now" in bot.reply(
+        sender, "no not rn. i dont have a plan or anything"
+    )
+
+
 def test_asking_how_to_call_is_answered_about_the_line(bot, sender):
     # Found by role-play: right after the urgent lines, this got advice on
     # how to talk to the ex.
@@ -171,8 +179,7 @@ def test_asking_how_to_call_is_answered_about_the_line(bot, sender):
 def test_the_fear_of_the_police_is_answered_not_taken_for_abuse(bot, sender):
     # Found by role-play: after the lines, "would they call the cops on me"
     # got the domestic-abuse lines, and so did the question asked again.
-    bot.reply(sender, "i dont want to be here anymore since she left")
-    bot.reply(sender, "no not rn. i dont have a plan or anything")
+    lines_given_and_not_right_now(bot, sender)
     text = bot.reply(sender, "ok but would they call the cops on me? i dont want ppl at my door")
     assert "Fewer than 2 in 100 calls" in text
     assert "0808 2000 247" not in text
@@ -182,8 +189,7 @@ def test_the_fear_of_the_police_is_answered_not_taken_for_abuse(bot, sender):
 def test_the_worry_about_the_bill_is_answered_not_refused_as_tracking(bot, sender):
     # Found by role-play: "will texting 741741 show up on my parents phone
     # bill" got the refusal to help track someone.
-    bot.reply(sender, "i dont want to be here anymore since she left")
-    bot.reply(sender, "no not rn. i dont have a plan or anything")
+    lines_given_and_not_right_now(bot, sender)
     text = bot.reply(sender, "will texting 741741 show up on my parents phone bill")
     assert "don't show up on the phone bill" in text
     assert "tracking" not in text
@@ -191,8 +197,7 @@ def test_the_worry_about_the_bill_is_answered_not_refused_as_tracking(bot, sende
 
 def test_an_unclear_message_after_the_lines_gets_one_reply(bot, sender):
     # Found by role-play: the same "I'm still not sure" twice in one turn.
-    bot.reply(sender, "i dont want to be here anymore since she left")
-    bot.reply(sender, "no not rn. i dont have a plan or anything")
+    lines_given_and_not_right_now(bot, sender)
     replies = [message.get("text") for message in bot.say(sender, "the thing")]
     assert replies == ["I'm not sure I understood. Is it about one of these?"]
 
