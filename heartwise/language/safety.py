@@ -188,11 +188,6 @@ _SELF_HARM: List[Pattern] = [
         _any("without"),
         _ME,
     ],
-    [
-        *_phrase("better off if i"),
-        _lemma("be"),
-        {"NORM": {"IN": ["not", "gone", "dead", "never"]}},
-    ],
     [_lemma("overdose", "od")],
     [_lemma("take"), {"LOWER": "all"}, _OPT, _PILLS],
     [_lemma("jump"), _any("off", "from", "in", "infront"), _OPT, _OPT, _HIGH_PLACE],
@@ -259,6 +254,13 @@ _SELF_HARM: List[Pattern] = [
 # These carry their own negation, so a negation must not cancel them.
 _SELF_HARM_OWN_NEGATION: List[Pattern] = [
     # "i don't know why i'm still alive" is the thought itself.
+    # "better off if i wasnt around" too: among the other patterns, its own
+    # "n't" negated it, and inside an assessment it got the threat reply.
+    [
+        *_phrase("better off if i"),
+        _lemma("be"),
+        {"NORM": {"IN": ["not", "gone", "dead", "never"]}},
+    ],
     [{"LOWER": "why"}, _OPT, _OPT, {"LOWER": "still"}, _any("alive", "breathing", "here")],
     [_any("done", "tired", "sick"), _OPT, _any("existing", "exsisting")],
     [_any("done", "tired", "sick"), _OPT, _any("being"), _any("alive")],

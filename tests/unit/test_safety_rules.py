@@ -75,6 +75,7 @@ def forced_intent() -> Classify:
         "i'm sick of being alive",
         "dont know why im still here tbh",
         "everyone would be fine without me, they'd cope",
+        "some nights i think everyone would be better off if i wasnt around",
         # Cutting, its tools and traces; eating-disorder behaviour.
         "been using my old blades again since he left",
         "how do i hide the marks before my sisters wedding",
