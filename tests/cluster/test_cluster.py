@@ -44,7 +44,7 @@ def test_one_conversation_alternating_between_servers_stays_one_conversation(clu
 
     first.reply("my boyfriend left me last week")
     # The other server knows what the first one learned.
-    assert "7 days" in second.reply("should i text him")
+    assert "7 days" in second.reply("how long should i wait before i contact him")
     first.reply("give me a reflection question")
     second.reply("i miss how we used to cook together on sundays")
     assert "cook together on sundays" in first.reply("show my journal")
@@ -205,5 +205,5 @@ def test_the_widget_chats_through_nginx(browser, cluster):
         chat.send("my boyfriend left me last week")
         expect(chat.log).to_contain_text("painful", timeout=30_000)
         # What the server learned a message ago is still there.
-        chat.send("should i text him")
+        chat.send("how long should i wait before i contact him")
         expect(chat.log).to_contain_text("7 days", timeout=30_000)

@@ -76,7 +76,7 @@ def test_kill_9_then_make_run_again_continues_the_conversation(settings, sender)
         # make run notices and stops the rest rather than serve half a bot.
         assert run.wait(timeout=60) != 0
         run = start(settings)
-        assert "7 days" in reply("should i text him")
+        assert "7 days" in reply("how long should i wait before i contact him")
     finally:
         if run.poll() is None:
             os.killpg(run.pid, signal.SIGINT)
