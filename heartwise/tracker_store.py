@@ -19,6 +19,8 @@ import asyncio
 import itertools
 import json
 import logging
+import os
+from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
@@ -69,6 +71,8 @@ class LeanSQLTrackerStore(SQLTrackerStore):
         """
         url = self.engine.url
         self.engine.dispose()
+        if url.database:
+            _create_private_file(Path(url.database))
         self.engine = sa.create_engine(
             url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
         )
@@ -147,7 +151,21 @@ class DeletingSQLTrackerStore(LeanSQLTrackerStore):
         )
         # With no rows left, the parent's save writes every remaining event.
         await super().save(remaining)
+        await asyncio.to_thread(self._erase_freed_pages)
         logger.info("Deleted the stored conversation of one sender on request.")
+
+    def _erase_freed_pages(self) -> None:
+        """Leave no copy of deleted rows in the database files.
+
+        ``secure_delete`` (set on every connection) zeroes the freed content,
+        but the pages as they were before the deletion stay in the main file
+        until a checkpoint copies the new ones over, and the log keeps every
+        earlier version of them: checkpoint, then truncate the log.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def delete_sender(self, sender_id: str) -> int:
         """Remove every stored event of ``sender_id``; returns the row count."""
@@ -186,4 +204,17 @@ def _write_ahead_log(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA secure_delete=ON")  # freed pages are zeroed, not left readable
     cursor.close()
+
+
+def _create_private_file(database: Path) -> None:
+    """Create the database (and its folder) readable by its owner only.
+
+    SQLite gives the log and index files the mode of the database file, so
+    this covers them too. Conversations hold what people tell no one else.
+    """
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(database, os.O_CREAT | os.O_WRONLY, 0o600))
+    for path in database.parent.glob(database.name + "*"):  # files from before this rule
+        path.chmod(0o600)

@@ -18,7 +18,10 @@ SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-$("$BIN/python" -c 'from deploy
 export SANIC_REQUEST_MAX_SIZE
 # One TensorFlow thread for the server (why: SERVING_THREADS in deploy/processes.py).
 eval "$("$BIN/python" -c 'from deploy.processes import SERVING_THREADS as t; print(" ".join(f"export {k}=${{{k}:-{v}}}" for k, v in t.items()))')"
+# Conversations, logs and the database hold what people tell no one else.
+umask 077
 mkdir -p var/log
+chmod 700 var var/log
 
 if [[ "${1:-}" == "--telegram-polling" && -z "${TELEGRAM_TOKEN:-}" ]]; then
   echo "Set TELEGRAM_TOKEN and TELEGRAM_BOT_NAME first (see \"Telegram\" in the README)." >&2

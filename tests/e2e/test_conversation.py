@@ -164,6 +164,9 @@ def test_deleting_my_data_removes_it_from_the_database(bot, sender):
         ]
     assert stored, "the deletion itself is recorded"
     assert not any(secret in data or "reflection question" in data for data in stored)
+    # A copy of the files (the write-ahead log included) holds no trace either.
+    files = bot.database.parent.glob(bot.database.name + "*")
+    assert not [path.name for path in files if secret.encode() in path.read_bytes()]
     assert "empty" in bot.reply(sender, "show my journal")
 
 

@@ -39,3 +39,14 @@ def test_an_oversized_body_is_refused_and_nothing_breaks(bot, sender):
     response = requests.post(f"{bot.url}/webhooks/rest/webhook", json=huge, timeout=60)
     assert response.status_code == 413
     assert "Heartwise" in bot.reply(sender, "hi")
+
+
+def test_what_people_write_stays_out_of_the_logs(bot, sender):
+    # The logs are read by whoever runs the servers, kept longer than the
+    # conversations and untouched by "delete my data".
+    words = "i keep thinking about ending it since maren left, code 7f3a"
+    assert "988" in bot.reply(sender, words)
+    bot.reply(sender, "give me a reflection question")
+    bot.reply(sender, "the lake house in june, code 7f3a")
+    for name in ("rasa", "actions"):
+        assert "7f3a" not in bot.log(name), f"message text in the {name} log"

@@ -93,3 +93,36 @@ async def test_later_turns_are_saved_normally_after_a_deletion(store):
     await tracker_store.save(reloaded)
     assert [type_name for type_name, _ in rows(db, "carol")] == ["action", "user"]
     assert "new message" in rows(db, "carol")[-1][1]
+
+
+def database_bytes(db) -> bytes:
+    """Everything SQLite keeps on disk for ``db``: the file, its log and index."""
+    return b"".join(path.read_bytes() for path in db.parent.glob(db.name + "*") if path.is_file())
+
+
+async def test_deleted_text_is_not_left_in_the_database_files(store):
+    # A row deletion only unlinks the row: its bytes stay in free pages and in
+    # the write-ahead log until overwritten, where any file copy finds them.
+    tracker_store, db = store
+    secret = "journal: the night at the lake house"
+    tracker = DialogueStateTracker.from_events(
+        "dana",
+        [UserUttered(secret, {"name": "express_feelings"}), SlotSet("journal", [secret])],
+    )
+    await tracker_store.save(tracker)
+    assert secret.encode() in database_bytes(db)
+
+    tracker.update(UserUttered("delete my data", {"name": "delete_my_data"}))
+    tracker.update(ActionExecuted("action_delete_my_data"))
+    await tracker_store.save(tracker)
+
+    assert secret.encode() not in database_bytes(db)
+
+
+async def test_the_database_files_are_readable_by_their_owner_only(store):
+    tracker_store, db = store
+    await tracker_store.save(
+        DialogueStateTracker.from_events("erin", [UserUttered("hi", {"name": "greet"})])
+    )
+    files = [path for path in db.parent.glob(db.name + "*") if path.is_file()]
+    assert files and {oct(path.stat().st_mode & 0o777) for path in files} == {"0o600"}
