@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.draft_patterns import PATTERNS
 from heartwise.language import load_pipeline
+from heartwise.language.characters import plain_text
 from heartwise.language.matching import Hit, PhraseRules
 
 # Past this, a message to an ex reads as a wall of text.
@@ -61,7 +62,7 @@ def _rules() -> PhraseRules:
 
 
 def review_draft(draft: str) -> DraftReview:
-    doc = load_pipeline()(draft.lower())
+    doc = load_pipeline()(plain_text(draft).lower())
     words = sum(1 for token in doc if token.is_alpha)
     return DraftReview(hits=_rules().find(doc), word_count=words)
 
@@ -101,8 +102,8 @@ def render_review(draft: str, review: DraftReview) -> str:
 
 
 def _quote(draft: str, hit: Hit) -> str:
-    """The person's own words for a hit found in the lower-cased draft."""
-    if len(draft.lower()) == len(draft):
+    """The person's own words for a hit found in the plain, lower-cased draft."""
+    if len(plain_text(draft).lower()) == len(draft):
         return draft[hit.start_char : hit.end_char]
     return hit.text  # lower-casing changed the offsets (rare Unicode)
 

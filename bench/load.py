@@ -37,9 +37,11 @@ import rasa.cli
 from bench.common import peak_resident_mb, percentile, resident_mb
 from deploy.cluster import Cluster, Ports
 from deploy.processes import (
+    PLAIN_RASA,
     PROJECT_ROOT,
     RASA,
     SERVING_THREADS,
+    UNLIMITED_RATES,
     Service,
     action_server_args,
     answers,
@@ -109,7 +111,8 @@ def train(project: Path, out: Path) -> float:
 def start_baseline(system: System, project: Path, workdir: Path, stack: ExitStack) -> None:
     """`rasa run` in the starter project: REST, in-memory tracker store."""
     port = free_port()
-    args = rasa_server_args(port, None, workdir / "rasa-init" / "bench.tar.gz", credentials=None)
+    model = workdir / "rasa-init" / "bench.tar.gz"
+    args = rasa_server_args(port, None, model, credentials=None, launcher=PLAIN_RASA)
     started = time.monotonic()
     ready = answers(f"http://127.0.0.1:{port}/")
     server = Service("rasa", args, workdir / "rasa-init.log", ready, cwd=project)
@@ -135,7 +138,9 @@ def start_embedded(system: System, workdir: Path, stack: ExitStack) -> None:
     args = rasa_server_args(rasa_port, endpoints, workdir / "heartwise" / "bench.tar.gz")
     started = time.monotonic()
     ready = answers(f"http://127.0.0.1:{rasa_port}/")
-    server = Service("rasa", args, workdir / "rasa.log", ready, SERVING_THREADS)
+    # The simulated users share this machine's address and send without pause.
+    env = {**SERVING_THREADS, **UNLIMITED_RATES}
+    server = Service("rasa", args, workdir / "rasa.log", ready, env)
     _run(server, stack)
     system.url = f"http://127.0.0.1:{rasa_port}"
     system.ready_s = _first_answer(system, started)
@@ -146,7 +151,8 @@ def start_cluster(system: System, workdir: Path, stack: ExitStack) -> None:
     """As `make cluster`: nginx, two Rasa servers, two action servers, PostgreSQL, Redis."""
     state = Path(tempfile.mkdtemp(prefix="heartwise-bench-cluster-"))
     state.chmod(0o755)  # PostgreSQL runs as its own user
-    cluster = Cluster(state, Ports.free(instances=2), model=workdir / "heartwise" / "bench.tar.gz")
+    model = workdir / "heartwise" / "bench.tar.gz"
+    cluster = Cluster(state, Ports.free(instances=2), model=model, unlimited=True)
     stack.callback(shutil.rmtree, state, ignore_errors=True)
     stack.callback(cluster.stop)
     started = time.monotonic()

@@ -10,27 +10,40 @@ This channel keeps the same URL (``/webhooks/rest/webhook``) and payload, and:
   whose id is already in the tracker is not processed again; the replies it
   got are sent back instead;
 - answers 503 when the message could not be processed, 400 for a body that is
-  not a JSON object with a text ``message``.
+  not a JSON object with a text ``message`` and a valid ``sender``;
+- requires a ``sender`` of at most 128 letters, digits and ``-_.@``: without
+  one, Rasa's channel put everybody in the one conversation "default". The
+  other channels' ids hold a colon (``web:…``, ``telegram:…``), so REST can
+  never reach their conversations;
+- reads only the first 2,000 characters of a message and says so, and
+  answers 429 to a sender or an address that sends too fast
+  (channels/limits.py).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional
+import re
+from typing import Any, Awaitable, Callable
 
-from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.shared.core.events import BotUttered, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.limits import SLOW_DOWN, ChannelLimits, client_address, only_the_start
+from channels.once import handle_once
+
 logger = logging.getLogger(__name__)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+SENDER = re.compile(r"[A-Za-z0-9_.@-]{1,128}")
+BAD_SENDER = (
+    "Send a 'sender': a string of 1 to 128 letters, digits and '-', '_', '.' or '@' "
+    "that names the conversation."
+)
 
 
 class RetrySafeRestInput(RestInput):
@@ -40,6 +53,7 @@ class RetrySafeRestInput(RestInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         webhook = Blueprint("heartwise_rest", __name__)
+        limits = ChannelLimits()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -53,14 +67,23 @@ class RetrySafeRestInput(RestInput):
                 payload = None
             if not isinstance(payload, dict) or not isinstance(payload.get("message"), str):
                 return response.json({"error": "Send a JSON object with a text 'message'."}, 400)
+            sender = payload.get("sender")
+            if not isinstance(sender, str) or not SENDER.fullmatch(sender):
+                return response.json({"error": BAD_SENDER}, 400)
             message_id = payload.get("message_id")
             if message_id is not None and not isinstance(message_id, str):
                 return response.json({"error": "'message_id' must be a string."}, 400)
+            address = client_address(request.ip, request.headers.get("x-forwarded-for"))
+            if not limits.allow(f"rest:{sender}", address):
+                return response.json([{"recipient_id": sender, "text": SLOW_DOWN}], 429)
+            text, note = only_the_start(payload["message"])
             collector = CollectingOutputChannel()
+            if note:
+                await collector.send_text_message(sender, note)
             message = UserMessage(
-                payload["message"],
+                text,
                 collector,
-                str(payload.get("sender") or "default"),
+                sender,
                 input_channel=self.name(),
                 message_id=message_id,
                 metadata=self.get_metadata(request),
@@ -69,46 +92,10 @@ class RetrySafeRestInput(RestInput):
                 if message_id is None:
                     await on_new_message(message)
                     return response.json(collector.messages)
-                return response.json(await handle_once(request.app.ctx.agent, message))
+                earlier = await handle_once(request.app.ctx.agent, message)
+                return response.json(collector.messages if earlier is None else earlier)
             except Exception:
                 logger.exception("Could not process a REST message; the client may retry.")
                 return response.json({"error": "Not processed; please send it again."}, 503)
 
         return webhook
-
-
-async def handle_once(agent: Agent, message: UserMessage) -> List[Dict[str, Any]]:
-    """Process ``message`` unless its id was processed already.
-
-    Mirrors ``Agent.handle_message``, but looks for the id inside the same
-    lock, so a retry that arrives while the first attempt still runs waits
-    for it and then gets its replies.
-    """
-    collector = message.output_channel
-    assert isinstance(collector, CollectingOutputChannel)
-    async with agent.lock_store.lock(message.sender_id):
-        tracker = await agent.tracker_store.retrieve_full_tracker(message.sender_id)
-        earlier = replies_to(tracker, message.message_id) if tracker else None
-        if earlier is not None:
-            logger.info("A retried REST message was answered from the tracker.")
-            return earlier
-        await agent.processor.handle_message(message)  # type: ignore[union-attr]
-    return collector.messages
-
-
-def replies_to(
-    tracker: DialogueStateTracker, message_id: Optional[str]
-) -> Optional[List[Dict[str, Any]]]:
-    """The bot's replies to the user message ``message_id``, if it is stored."""
-    replies: Optional[List[Dict[str, Any]]] = None
-    for event in tracker.events:
-        if isinstance(event, UserUttered):
-            if replies is not None:
-                break
-            if event.message_id == message_id:
-                replies = []
-        elif isinstance(event, BotUttered) and replies is not None:
-            reply = {"recipient_id": tracker.sender_id, "text": event.text}
-            reply.update({key: value for key, value in event.data.items() if value})
-            replies.append({key: value for key, value in reply.items() if value is not None})
-    return replies

@@ -7,8 +7,20 @@ fails. This one:
 
 - is configured by environment variables only (channels/telegram_api.py) and
   is simply off when TELEGRAM_TOKEN is unset;
-- refuses requests without the right X-Telegram-Bot-Api-Secret-Token (403)
-  and malformed JSON (400); answers every other update with 200;
+- refuses to start without TELEGRAM_SECRET, and refuses requests without the
+  right X-Telegram-Bot-Api-Secret-Token (403) and malformed JSON (400);
+  answers every other update with 200;
+- keeps its conversations apart: the sender id is ``telegram:<chat id>``,
+  which no other channel can name;
+- handles an update once, however often Telegram delivers it: its
+  ``update_id`` is stored with the message and looked up under the
+  conversation's lock;
+- waits as long as a 429 says (``retry_after``) and sends again, so a reply
+  (crisis lines included) arrives late rather than never; if Telegram keeps
+  refusing, the turn is not stored and the update is answered 503, so that
+  Telegram delivers it again and it is processed afresh;
+- reads only the first 2,000 characters of a message and says so, and slows
+  down a chat that sends too fast (channels/limits.py);
 - registers the webhook, with its secret, in the background after start-up,
   and only logs if that fails;
 - answers callback queries, sends buttons as an inline keyboard and splits
@@ -20,18 +32,23 @@ makes Telegram deliver it again rather than lose it.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
 from aiogram import Bot
-from aiogram.utils.exceptions import TelegramAPIError
+from aiogram.types import Message
+from aiogram.utils.exceptions import RetryAfter, TelegramAPIError
+from rasa.core.agent import Agent
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.limits import SLOW_DOWN, ChannelLimits, only_the_start
+from channels.once import handle_once
 from channels.telegram_api import (
     TelegramSettings,
     as_html,
@@ -67,6 +84,20 @@ NON_TEXT_KINDS = (
 )
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+PREFIX = "telegram:"
+# How often one reply is tried when Telegram keeps answering 429, and the
+# longest single wait honoured; past that, the update fails and Telegram
+# delivers it again later.
+SEND_ATTEMPTS = 5
+MAX_RETRY_AFTER_S = 60
+
+
+def sender_id(chat_id: int) -> str:
+    return f"{PREFIX}{chat_id}"
+
+
+def chat_id_of(recipient_id: str) -> str:
+    return recipient_id.removeprefix(PREFIX)
 
 
 class TelegramOutput(OutputChannel):
@@ -81,17 +112,29 @@ class TelegramOutput(OutputChannel):
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for piece in split_message(text):
-            await self.bot.send_message(recipient_id, as_html(piece), parse_mode="HTML")
+            await self.send(recipient_id, as_html(piece), parse_mode="HTML")
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
     ) -> None:
         *first, last = list(split_message(text)) or [""]
         for piece in first:
-            await self.bot.send_message(recipient_id, as_html(piece), parse_mode="HTML")
-        await self.bot.send_message(
+            await self.send(recipient_id, as_html(piece), parse_mode="HTML")
+        await self.send(
             recipient_id, as_html(last), parse_mode="HTML", reply_markup=inline_keyboard(buttons)
         )
+
+    async def send(self, recipient_id: str, text: str, **kwargs: Any) -> Message:
+        """sendMessage, waiting out Telegram's flood control (429) between tries."""
+        for attempt in range(1, SEND_ATTEMPTS + 1):
+            try:
+                return await self.bot.send_message(chat_id_of(recipient_id), text, **kwargs)
+            except RetryAfter as error:
+                if attempt == SEND_ATTEMPTS or error.timeout > MAX_RETRY_AFTER_S:
+                    raise
+                logger.warning("Telegram: 429, sending again in %s s.", error.timeout)
+                await asyncio.sleep(error.timeout)
+        raise AssertionError("unreachable")
 
     async def send_custom_json(
         self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any
@@ -115,11 +158,14 @@ class TelegramInput(InputChannel):
     def __init__(self, settings: Optional[TelegramSettings]) -> None:
         self.settings = settings
         self.output: Optional[TelegramOutput] = None
+        self.limits = ChannelLimits()
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         return self.output
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        # Messages go through handle_once (channels/once.py), with the agent,
+        # rather than through on_new_message: an update must be handled once.
         webhook = Blueprint("telegram_webhook", __name__)
         settings = self.settings
 
@@ -151,17 +197,21 @@ class TelegramInput(InputChannel):
                 return response.json({"error": "the body is not JSON"}, status=400)
             if not isinstance(update, dict):
                 return response.json({"error": "an update is a JSON object"}, status=400)
-            await self.handle(update, on_new_message)
+            # Shielded: if Telegram gives up waiting (flood control can take
+            # a while), the turn still finishes and its replies still go out.
+            handled = await asyncio.shield(
+                asyncio.ensure_future(self.handle(update, request.app.ctx.agent))
+            )
+            if not handled:
+                # Telegram delivers the update again later.
+                return response.json({"error": "not processed"}, status=503)
             return response.json({"ok": True})
 
         return webhook
 
     def secret_matches(self, request: Request) -> bool:
-        expected = self.settings.secret
-        if not expected:
-            return True
         given = request.headers.get(SECRET_HEADER, "")
-        return hmac.compare_digest(given.encode(), expected.encode())
+        return hmac.compare_digest(given.encode(), self.settings.secret.encode())
 
     async def register_webhook(self) -> None:
         """setWebhook once at start-up; on failure, say so and keep serving."""
@@ -177,9 +227,11 @@ class TelegramInput(InputChannel):
             if not settings.webhook_url:
                 logger.info("Telegram: no TELEGRAM_WEBHOOK_URL, so no webhook (polling mode).")
                 return
-            params = {"url": settings.webhook_url, "allowed_updates": json.dumps(ALLOWED_UPDATES)}
-            if settings.secret:
-                params["secret_token"] = settings.secret
+            params = {
+                "url": settings.webhook_url,
+                "allowed_updates": json.dumps(ALLOWED_UPDATES),
+                "secret_token": settings.secret,
+            }
             # aiogram 2.15's set_webhook predates secret_token: call the method directly.
             await bot.request("setWebhook", params)
             logger.info("Telegram: webhook set to %s.", settings.webhook_url)
@@ -193,28 +245,44 @@ class TelegramInput(InputChannel):
                 error,
             )
 
-    async def handle(self, update: Dict[str, Any], on_new_message: OnNewMessage) -> None:
-        """Turns one update into at most one user message; never raises."""
+    async def handle(self, update: Dict[str, Any], agent: Agent) -> bool:
+        """Turns one update into at most one user message, once. False when
+        Telegram should deliver it again (a reply could not be sent)."""
         try:
             incoming = await self.incoming(update)
             if incoming is None:
-                return
+                return True
             chat_id, text = incoming
+            sender = sender_id(chat_id)
+            if not self.limits.allow(sender, None):
+                await self.output.send(sender, SLOW_DOWN)
+                return True
+            text, note = only_the_start(text)
+            update_id = update.get("update_id")
+            message = UserMessage(
+                text,
+                self.output,
+                sender,
+                input_channel=self.name(),
+                message_id=f"telegram-update-{update_id}" if update_id is not None else None,
+                metadata={"telegram_update_id": update_id},
+            )
             try:
-                await on_new_message(
-                    UserMessage(
-                        text,
-                        self.output,
-                        str(chat_id),
-                        input_channel=self.name(),
-                        metadata={"telegram_update_id": update.get("update_id")},
-                    )
-                )
+                if note:
+                    await self.output.send_text_message(sender, note)
+                # A reply that cannot be sent fails the whole turn before
+                # Rasa stores it, so Telegram's next delivery processes it
+                # afresh; one that was answered is not answered again.
+                await handle_once(agent, message)
+            except (TelegramAPIError, OSError):
+                raise
             except Exception:
                 logger.exception("Telegram: could not process a message from chat %s", chat_id)
-                await self.output.bot.send_message(chat_id, SOMETHING_WENT_WRONG)
+                await self.output.send(sender, SOMETHING_WENT_WRONG)
+            return True
         except (TelegramAPIError, OSError) as error:
             logger.error("Telegram: a Bot API call failed: %s", error)
+            return not isinstance(error, RetryAfter)
 
     async def incoming(self, update: Dict[str, Any]) -> Optional[Tuple[int, str]]:
         """(chat id, text for Rasa) for updates a person expects an answer to."""
@@ -241,7 +309,7 @@ class TelegramInput(InputChannel):
         if isinstance(text, str) and text.strip():
             return chat["id"], self.command_or_text(text.strip())
         if any(kind in message for kind in NON_TEXT_KINDS):
-            await bot.send_message(chat["id"], ONLY_TEXT)
+            await self.output.send(sender_id(chat["id"]), ONLY_TEXT)
         return None
 
     def command_or_text(self, text: str) -> str:

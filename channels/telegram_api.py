@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Mapping, Optional
 
@@ -23,12 +24,16 @@ class TelegramConfigError(ValueError):
     """The environment turns Telegram on but leaves out something it needs."""
 
 
+# What Telegram accepts as a webhook's secret_token.
+SECRET = re.compile(r"[A-Za-z0-9_-]{16,256}")
+
+
 @dataclass(frozen=True)
 class TelegramSettings:
     token: str
     bot_name: str
+    secret: str
     webhook_url: Optional[str] = None
-    secret: Optional[str] = None
     api_url: str = PUBLIC_API_URL
 
     @classmethod
@@ -44,11 +49,21 @@ class TelegramSettings:
         bot_name = read("TELEGRAM_BOT_NAME")
         if bot_name is None:
             raise TelegramConfigError("TELEGRAM_TOKEN is set but TELEGRAM_BOT_NAME is not.")
+        # Without it anyone who can reach the webhook could post updates in
+        # any chat's name. `make telegram-polling` makes one up.
+        secret = read("TELEGRAM_SECRET")
+        if secret is None or not SECRET.fullmatch(secret):
+            raise TelegramConfigError(
+                "TELEGRAM_TOKEN is set but TELEGRAM_SECRET is not a secret of 16 to 256 "
+                "letters, digits, '_' or '-': Telegram sends it with every update, and "
+                "Heartwise refuses updates without it. Generate one with "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`."
+            )
         return cls(
             token=token,
             bot_name=bot_name.lstrip("@"),
+            secret=secret,
             webhook_url=read("TELEGRAM_WEBHOOK_URL"),
-            secret=read("TELEGRAM_SECRET"),
             api_url=(read("TELEGRAM_API_URL") or PUBLIC_API_URL).rstrip("/"),
         )
 

@@ -39,11 +39,13 @@ from deploy.processes import (
     MODEL,
     PROJECT_ROOT,
     SERVING_THREADS,
+    UNLIMITED_RATES,
     Service,
     action_server_args,
     answers,
     free_port,
     rasa_server_args,
+    rasa_server_env,
 )
 
 ENDPOINTS = PROJECT_ROOT / "deploy" / "endpoints.cluster.yml"
@@ -100,6 +102,8 @@ class Secrets:
     db_password: str
     redis_password: str
     auth_token: str
+    # Signs the widget's sessions; both Rasa servers must know it.
+    session_key: str
 
     @classmethod
     def load(cls, state: Path) -> Secrets:
@@ -107,11 +111,21 @@ class Secrets:
         saved = json.loads(path.read_text()) if path.exists() else {}
         values = {
             name: os.environ.get(name.upper()) or saved.get(name) or secrets.token_urlsafe(24)
-            for name in ("db_password", "redis_password", "rasa_auth_token")
+            for name in (
+                "db_password",
+                "redis_password",
+                "rasa_auth_token",
+                "heartwise_session_key",
+            )
         }
         path.write_text(json.dumps(values))
         path.chmod(0o600)
-        return cls(values["db_password"], values["redis_password"], values["rasa_auth_token"])
+        return cls(
+            values["db_password"],
+            values["redis_password"],
+            values["rasa_auth_token"],
+            values["heartwise_session_key"],
+        )
 
 
 @dataclass
@@ -120,6 +134,9 @@ class Cluster:
     ports: Ports
     model: Path = MODEL
     cors_origin: Optional[str] = None
+    # For load tests and benchmarks, whose many users share one address:
+    # no rate limits, in nginx or in the app (channels/limits.py).
+    unlimited: bool = False
     services: Dict[str, Service] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -188,6 +205,8 @@ class Cluster:
             "REDIS_PASSWORD": self.secrets.redis_password,
             "REDIS_DB": "0",
             "TICKET_LOCK_LIFETIME": str(TICKET_LOCK_LIFETIME_S),
+            "HEARTWISE_SESSION_KEY": self.secrets.session_key,
+            **(UNLIMITED_RATES if self.unlimited else {}),
             # One worker per server: on two cores, two servers already use both.
             "SANIC_WORKERS": "1",
             **SERVING_THREADS,
@@ -354,6 +373,10 @@ class Cluster:
             "ACTIONS_PORT": str(self.ports.actions_balancer),
             "RASA_SERVERS": servers(self.ports.rasa),
             "ACTION_SERVERS": servers(self.ports.actions),
+            # Per address: a person opens a chat or two a minute and writes a
+            # message every few seconds at most.
+            "CONNECT_RATE": "100000r/s" if self.unlimited else "30r/m",
+            "REST_RATE": "100000r/s" if self.unlimited else "120r/m",
         }
         text = NGINX_TEMPLATE.read_text()
         for name, value in values.items():
@@ -371,15 +394,13 @@ class Cluster:
 
     def _rasa(self, index: int) -> Service:
         port = self.ports.rasa[index]
-        args = rasa_server_args(
-            port, ENDPOINTS, self.model, self.secrets.auth_token, self.cors_origin
-        )
+        args = rasa_server_args(port, ENDPOINTS, self.model, self.cors_origin)
         return Service(
             f"rasa-{index}",
             args,
             self._log(f"rasa-{index}"),
             ready=answers(f"http://127.0.0.1:{port}/"),
-            env=self.rasa_env(),
+            env={**self.rasa_env(), **rasa_server_env(self.secrets.auth_token)},
         )
 
 

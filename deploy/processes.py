@@ -22,6 +22,7 @@ import yaml
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 BIN = PROJECT_ROOT / ".venv" / "bin"
 RASA = str(BIN / "rasa")
+PYTHON = str(BIN / "python")
 MODEL = PROJECT_ROOT / "models" / "heartwise.tar.gz"
 # Chat messages are small: Sanic refuses request bodies over 1 MiB (413).
 REQUEST_MAX_SIZE = 1024 * 1024
@@ -31,6 +32,11 @@ START_TIMEOUT_S = 300
 # held the cores. One thread each: 50 users, one server 39.7 -> 42.7 msg/s,
 # the cluster 54.6 -> 61.5 msg/s. Training keeps TensorFlow's defaults.
 SERVING_THREADS = {"TF_INTER_OP_PARALLELISM_THREADS": "1", "TF_INTRA_OP_PARALLELISM_THREADS": "1"}
+
+
+# For tests and benchmarks, whose many users share one address and send
+# faster than any person: the app's rate limits (channels/limits.py) lifted.
+UNLIMITED_RATES = {"HEARTWISE_RATE_PER_SENDER": "1000000", "HEARTWISE_RATE_PER_ADDRESS": "1000000"}
 
 
 def free_port() -> int:
@@ -54,26 +60,36 @@ def action_server_args(port: int) -> List[str]:
     return [RASA, "run", "actions", "--actions", "actions", "--port", str(port)]
 
 
+# `rasa` through heartwise/__main__.py, which takes the API token from
+# RASA_AUTH_TOKEN (``rasa_server_env``), not from the command line; and plain
+# `rasa`, for the `rasa init` bot the benchmarks compare against.
+HEARTWISE_RASA = (PYTHON, "-m", "heartwise")
+PLAIN_RASA = (RASA,)
+
+
 def rasa_server_args(
     port: int,
     endpoints: Optional[Path],
     model: Path = MODEL,
-    auth_token: Optional[str] = None,
     cors: Optional[str] = None,
     credentials: Optional[Path] = PROJECT_ROOT / "credentials.yml",
+    launcher: Sequence[str] = HEARTWISE_RASA,
 ) -> List[str]:
-    args = [RASA, "run", "--model", str(model), "--enable-api"]
+    args = [*launcher, "run", "--model", str(model), "--enable-api"]
     args += ["--interface", "127.0.0.1", "--port", str(port)]
     if endpoints:
         args += ["--endpoints", str(endpoints)]
     if credentials:
         args += ["--credentials", str(credentials)]
     # `--option=value`: a value that starts with '-' is still a value.
-    if auth_token:
-        args.append(f"--auth-token={auth_token}")
     if cors:
         args.append(f"--cors={cors}")
     return args
+
+
+def rasa_server_env(auth_token: Optional[str]) -> Dict[str, str]:
+    """The API token for ``rasa_server_args``; without one the API is refused."""
+    return {"RASA_AUTH_TOKEN": auth_token} if auth_token else {}
 
 
 def answers(url: str) -> Callable[[], bool]:

@@ -29,6 +29,12 @@ if [[ "${1:-}" == "--telegram-polling" && -z "${TELEGRAM_TOKEN:-}" ]]; then
 fi
 if [[ "${1:-}" == "--telegram-polling" ]]; then
   unset TELEGRAM_WEBHOOK_URL  # polling and a webhook exclude each other
+  # The poller hands updates to Rasa's webhook, which takes none without a
+  # secret; one for this run, unless one is set.
+  if [[ -z "${TELEGRAM_SECRET:-}" ]]; then
+    TELEGRAM_SECRET=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))')
+    export TELEGRAM_SECRET
+  fi
 fi
 
 pids=()
@@ -63,17 +69,17 @@ if [[ "${1:-}" == "--shell" ]]; then
   exit 0
 fi
 
-auth=()
-if [[ -n "${RASA_AUTH_TOKEN:-}" ]]; then
-  auth=(--auth-token="$RASA_AUTH_TOKEN")  # "=": a token may start with '-'
-elif [[ "$HOST" != "127.0.0.1" && "$HOST" != "localhost" ]]; then
-  echo "Refusing to listen on $HOST without RASA_AUTH_TOKEN: set a token first." >&2
-  exit 1
+# The HTTP API always needs a token: RASA_AUTH_TOKEN if set, else one made
+# up once and kept in var/api-token (mode 600). heartwise/__main__.py hands it
+# to Rasa inside the process, so it never shows in `ps`.
+if [[ -z "${RASA_AUTH_TOKEN:-}" ]]; then
+  [[ -s var/api-token ]] || "$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))' >var/api-token
+  export HEARTWISE_AUTH_TOKEN_FILE=var/api-token
 fi
 
-"$BIN/rasa" run --model models/heartwise.tar.gz --endpoints "$ENDPOINTS" \
+"$BIN/python" -m heartwise run --model models/heartwise.tar.gz --endpoints "$ENDPOINTS" \
   --credentials credentials.yml --enable-api --interface "$HOST" --port "$RASA_PORT" \
-  "${auth[@]}" >var/log/rasa.log 2>&1 &
+  >var/log/rasa.log 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$RASA_PORT/" "The Rasa server" 300
 
@@ -87,9 +93,14 @@ cat <<MSG
 
 Heartwise is ready.
   Chat in your browser: http://localhost:$WEB_PORT
-  REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hi"}'
+  REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -H 'Content-Type: application/json' -d '{"sender":"me","message":"hi"}'
   Logs:      var/log/rasa.log, var/log/actions.log, var/log/web.log
 MSG
+if [[ -n "${HEARTWISE_AUTH_TOKEN_FILE:-}" ]]; then
+  echo "  HTTP API:  curl -s \"localhost:$RASA_PORT/conversations/me/tracker?token=\$(cat var/api-token)\""
+else
+  echo "  HTTP API:  with the token in RASA_AUTH_TOKEN (?token=...)"
+fi
 if [[ "${1:-}" == "--telegram-polling" ]]; then
   echo "  Telegram:  polling as @${TELEGRAM_BOT_NAME:-?}; write to your bot in the Telegram app"
   "$BIN/python" -m channels.telegram_polling --rasa "http://127.0.0.1:$RASA_PORT" \

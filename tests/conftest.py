@@ -10,10 +10,21 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from deploy.processes import UNLIMITED_RATES
 from tests.fakes.telegram_bot_api import BOT_USERNAME, TOKEN, FakeBotAPI
 from tests.servers import MODEL, PROJECT_ROOT, Heartwise
 
 TELEGRAM_SECRET = "test-secret-0123456789"
+# The shared servers lift the rate limits (the tests are one address sending
+# faster than any person); tests/e2e/test_rate_limits.py checks them on a
+# server of its own.
+# The tests are one address sending faster than any person could; the shared
+# servers lift the rate limits, and tests/e2e/test_rate_limits.py checks them
+# on a server of its own.
+LIFTED_RATE_LIMITS = {
+    "HEARTWISE_RATE_PER_SENDER": "1000000",
+    "HEARTWISE_RATE_PER_ADDRESS": "1000000",
+}
 
 TrackerFactory = Callable[..., Tracker]
 
@@ -85,6 +96,7 @@ def bot(tmp_path_factory: pytest.TempPathFactory, telegram_api: FakeBotAPI) -> I
         "TELEGRAM_WEBHOOK_URL": f"{heartwise.url}/webhooks/telegram/webhook",
         "TELEGRAM_SECRET": TELEGRAM_SECRET,
         "TELEGRAM_API_URL": telegram_api.url,
+        **UNLIMITED_RATES,
     }
     try:
         heartwise.start_actions()

@@ -22,6 +22,7 @@ from deploy.processes import (
     answers,
     free_port,
     rasa_server_args,
+    rasa_server_env,
     write_embedded_endpoints,
 )
 
@@ -69,8 +70,13 @@ class Heartwise:
         endpoints = write_embedded_endpoints(
             self.workdir / "endpoints.yml", self.actions_port, self.database
         )
-        args = rasa_server_args(self.rasa_port, endpoints, auth_token=self.auth_token)
-        self._start("rasa", args, f"{self.url}/", SERVING_THREADS)
+        args = rasa_server_args(self.rasa_port, endpoints)
+        env = {
+            **SERVING_THREADS,
+            **rasa_server_env(self.auth_token),
+            "HEARTWISE_SESSION_KEY_FILE": str(self.workdir / "session.key"),
+        }
+        self._start("rasa", args, f"{self.url}/", env)
 
     def start_web(self) -> None:
         """The widget's development server, passing /socket.io/ through to Rasa."""

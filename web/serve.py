@@ -34,9 +34,19 @@ SECURITY_HEADERS = {
 log = logging.getLogger("heartwise.web")
 
 
+# A chat frame is small (channels/socketio.py MAX_FRAME_CHARS); bigger ones
+# close the socket here, before they reach Rasa.
+MAX_FRAME_BYTES = 64 * 1024
+
+
 @web.middleware
 async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    response = await handler(request)
+    """The headers on every answer, errors (404, 502) included."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        error.headers.update(SECURITY_HEADERS)
+        raise
     response.headers.update(SECURITY_HEADERS)
     if request.path.startswith("/dist/"):
         response.headers["Cache-Control"] = "no-cache"
@@ -59,14 +69,24 @@ async def pipe(source: WebSocket, sink: WebSocket) -> None:
 
 async def socketio_proxy(request: web.Request) -> web.StreamResponse:
     """One browser websocket <-> one Rasa websocket; either closing closes both."""
+    browser = web.WebSocketResponse(autoping=True, max_msg_size=MAX_FRAME_BYTES)
+    if not browser.can_prepare(request).ok:
+        # Checked before Rasa is called: a plain GET used to open an upstream
+        # socket that nothing ever closed.
+        raise web.HTTPBadRequest(text="The chat speaks websocket only.")
     upstream_url = request.app["rasa_url"].with_path(request.path).with_query(request.query)
     session: aiohttp.ClientSession = request.app["client"]
     try:
-        upstream = await session.ws_connect(upstream_url.with_scheme("ws"), autoping=True)
+        upstream = await session.ws_connect(
+            upstream_url.with_scheme("ws"),
+            autoping=True,
+            max_msg_size=MAX_FRAME_BYTES,
+            # Rasa trusts this header from a proxy on the same machine only.
+            headers={"X-Forwarded-For": request.remote or ""},
+        )
     except (aiohttp.ClientError, OSError) as error:
         log.warning("Rasa is not reachable at %s: %s", upstream_url, error)
         raise web.HTTPBadGateway(text="The chat server is not reachable.") from error
-    browser = web.WebSocketResponse(autoping=True)
     await browser.prepare(request)
     tasks = [
         asyncio.create_task(pipe(browser, upstream)),

@@ -99,7 +99,10 @@ class Chat:
         expect(self.page.locator(".hw-turn").last).to_have_class("hw-turn hw-bot")
 
     def session_id(self) -> str:
-        return self.page.evaluate("localStorage.getItem('heartwise.session_id')")
+        """The conversation's sender id, as the server issued it."""
+        return self.page.evaluate(
+            "JSON.parse(localStorage.getItem('heartwise.session') || sessionStorage.getItem('heartwise.session')).id"
+        )
 
     def tolerate(self, pattern: str) -> None:
         """Console errors a test provokes on purpose (a server it killed)."""

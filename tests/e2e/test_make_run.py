@@ -81,3 +81,25 @@ def test_kill_9_then_make_run_again_continues_the_conversation(settings, sender)
         if run.poll() is None:
             os.killpg(run.pid, signal.SIGINT)
             run.wait(timeout=60)
+
+
+def test_make_run_closes_the_api_with_a_token_no_one_else_can_see(settings):
+    token_file = PROJECT_ROOT / "var" / "api-token"
+    run = start(settings)
+    try:
+        base = f"http://127.0.0.1:{settings['RASA_PORT']}"
+        assert requests.get(f"{base}/status", timeout=30).status_code == 401
+        token = token_file.read_text().strip()
+        assert requests.get(f"{base}/status", params={"token": token}, timeout=30).ok
+        assert token_file.stat().st_mode & 0o777 == 0o600
+        assert (PROJECT_ROOT / "var").stat().st_mode & 0o777 == 0o700
+        # `ps` shows every process's command line to every user.
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    assert token.encode() not in (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+    finally:
+        os.killpg(run.pid, signal.SIGINT)
+        run.wait(timeout=60)

@@ -254,7 +254,8 @@ def test_a_hard_negative_does_not_lock_out_reconciliation(bot, sender):
 
 # The most common first message of all. A classifier trained on abuse stories
 # that open "my boyfriend ..." once read these as abuse and refused the
-# reconciliation tools for the rest of the conversation.
+# reconciliation tools for the rest of the conversation; "finished it" and
+# "called it off" were read as a plan to die. None of these is trained on.
 @pytest.mark.parametrize(
     "opener",
     [
@@ -262,6 +263,8 @@ def test_a_hard_negative_does_not_lock_out_reconciliation(bot, sender):
         "he left me on monday",
         "my wife walked out in march",
         "she finished it with me last night",
+        "he called it off with me last week",
+        "she ended things between us on sunday",
     ],
 )
 def test_a_plain_breakup_is_not_taken_for_abuse(bot, sender, opener):

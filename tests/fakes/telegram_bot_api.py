@@ -4,7 +4,8 @@ It lies outside this machine, so it is the one thing the tests fake, at the
 HTTP boundary: the real connector and real aiogram requests reach it through
 TELEGRAM_API_URL. It records every call and answers the way the Bot API
 documentation says Telegram does, including refusing a webhook URL that is not
-HTTPS.
+HTTPS and flood control: after ``flood(n, retry_after)`` the next n
+sendMessage calls get 429 with ``retry_after``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ BOT_USERNAME = "HeartwiseTestBot"
 class Call:
     method: str
     params: Dict[str, Any]
+    status: int = 200
 
     @property
     def chat_id(self) -> Optional[int]:
@@ -49,6 +51,7 @@ class FakeBotAPI:
         self.updates: List[Dict[str, Any]] = []
         self._lock = threading.Lock()
         self._message_id = 0
+        self._floods: List[int] = []
         self._loop = asyncio.new_event_loop()
         self._runner: Optional[web.AppRunner] = None
         self.port = 0
@@ -105,7 +108,13 @@ class FakeBotAPI:
         raise AssertionError(f"Timed out waiting for {what}; calls: {self.calls[-10:]}")
 
     def texts_to(self, chat_id: int) -> List[str]:
-        return [c.params["text"] for c in self.calls_to("sendMessage", chat_id)]
+        """What the chat received: the messages Telegram accepted."""
+        return [c.params["text"] for c in self.calls_to("sendMessage", chat_id) if c.status == 200]
+
+    def flood(self, times: int, retry_after: int) -> None:
+        """Answer the next ``times`` sendMessage calls with 429."""
+        with self._lock:
+            self._floods.extend([retry_after] * times)
 
     def push_update(self, update: Dict[str, Any]) -> None:
         """Queue an update for getUpdates (polling mode)."""
@@ -123,12 +132,15 @@ class FakeBotAPI:
             params = await request.json()
         else:
             params = {key: decode(value) for key, value in (await request.post()).items()}
+        call = Call(method, params)
         with self._lock:
-            self.calls.append(Call(method, params))
+            self.calls.append(call)
         answer = getattr(self, f"_{method}", None)
         if answer is None:
             return self._error(404, "Not Found: method not found")
-        return await answer(params)
+        response = await answer(params)
+        call.status = response.status
+        return response
 
     @staticmethod
     def _ok(result: Any) -> web.Response:
@@ -159,6 +171,18 @@ class FakeBotAPI:
         return self._ok(True)
 
     async def _sendMessage(self, params: Dict[str, Any]) -> web.Response:
+        with self._lock:
+            retry_after = self._floods.pop(0) if self._floods else None
+        if retry_after is not None:
+            return web.json_response(
+                {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": f"Too Many Requests: retry after {retry_after}",
+                    "parameters": {"retry_after": retry_after},
+                },
+                status=429,
+            )
         text = str(params.get("text", ""))
         if not text:
             return self._error(400, "Bad Request: message text is empty")

@@ -97,7 +97,7 @@ def test_a_wrong_secret_is_refused(bot, telegram_api: FakeBotAPI, chat_id, secre
     response = post(bot, updates.text(chat_id, "hi"), secret=secret)
     assert response.status_code == 403
     assert len(telegram_api.calls) == before
-    events = bot.tracker(str(chat_id))["events"]
+    events = bot.tracker(f"telegram:{chat_id}")["events"]
     assert [e for e in events if e["event"] == "user"] == []
 
 
@@ -161,3 +161,50 @@ def test_a_refused_webhook_is_logged_and_the_server_keeps_running(bot, telegram_
     assert "Telegram: setting the webhook" in bot.log("rasa")
     assert "https url must be provided" in bot.log("rasa").lower()
     assert requests.get(f"{bot.url}/webhooks/telegram/", timeout=10).json() == {"status": "ok"}
+
+
+def test_a_chat_is_a_conversation_no_other_channel_can_name(bot, telegram_api: FakeBotAPI, chat_id):
+    post(bot, updates.text(chat_id, "my girlfriend left me"))
+    events = bot.tracker(f"telegram:{chat_id}")["events"]
+    assert [e["text"] for e in events if e["event"] == "user"] == ["my girlfriend left me"]
+    # The chat id is no secret, but REST cannot reach the conversation by it.
+    for sender in (str(chat_id), f"telegram:{chat_id}"):
+        response = requests.post(
+            f"{bot.url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": "show my journal"},
+            timeout=30,
+        )
+        assert response.status_code == 400 or not [
+            e
+            for e in bot.tracker(f"telegram:{chat_id}")["events"]
+            if e.get("text") == "show my journal"
+        ]
+
+
+def test_an_update_delivered_twice_is_answered_once(bot, telegram_api: FakeBotAPI, chat_id):
+    update = updates.text(chat_id, "hi")
+    assert post(bot, update).status_code == 200
+    assert post(bot, update).status_code == 200
+    assert len(telegram_api.texts_to(chat_id)) == 1
+    events = bot.tracker(f"telegram:{chat_id}")["events"]
+    assert [e["text"] for e in events if e["event"] == "user"] == ["hi"]
+
+
+def test_flood_control_is_waited_out_and_the_crisis_lines_arrive(
+    bot, telegram_api: FakeBotAPI, chat_id
+):
+    telegram_api.flood(times=2, retry_after=1)
+    assert post(bot, updates.text(chat_id, "i want to kill myself")).status_code == 200
+    said = "\n".join(telegram_api.texts_to(chat_id))
+    for line in ("988", "741741", "116 123"):
+        assert line in said
+    refused = [c for c in telegram_api.calls_to("sendMessage", chat_id) if c.status == 429]
+    assert len(refused) == 2
+
+
+def test_webhook_mode_refuses_to_start_without_a_secret(bot, telegram_api: FakeBotAPI, tmp_path):
+    server = Heartwise(workdir=tmp_path, actions_port=bot.actions_port)
+    server.env = {**bot.env, "TELEGRAM_SECRET": ""}
+    with pytest.raises(RuntimeError, match="TELEGRAM_SECRET"):
+        server.start_rasa()
+    server.stop()

@@ -63,22 +63,33 @@ def test_telegram_is_off_without_a_token():
     assert TelegramSettings.from_env({"TELEGRAM_TOKEN": "  "}) is None
 
 
+SECRET = "a-secret-of-24-characters"
+
+
 def test_settings_come_from_the_environment():
     settings = TelegramSettings.from_env(
         {
             "TELEGRAM_TOKEN": "123:abc",
             "TELEGRAM_BOT_NAME": "@HeartwiseBot",
             "TELEGRAM_WEBHOOK_URL": "https://chat.example.org/webhooks/telegram/webhook",
+            "TELEGRAM_SECRET": SECRET,
             "TELEGRAM_API_URL": "http://127.0.0.1:8081/",
         }
     )
     assert settings.bot_name == "HeartwiseBot"
-    assert settings.secret is None
+    assert settings.secret == SECRET
     assert settings.api_url == "http://127.0.0.1:8081"
-    assert (
-        TelegramSettings.from_env({"TELEGRAM_TOKEN": "123:abc", "TELEGRAM_BOT_NAME": "b"}).api_url
-        == "https://api.telegram.org"
-    )
+    minimal = {"TELEGRAM_TOKEN": "123:abc", "TELEGRAM_BOT_NAME": "b", "TELEGRAM_SECRET": SECRET}
+    assert TelegramSettings.from_env(minimal).api_url == "https://api.telegram.org"
+
+
+@pytest.mark.parametrize("secret", [None, "", "short", "has spaces in it, sixteen+", "x" * 257])
+def test_telegram_does_not_start_without_a_usable_secret(secret):
+    environ = {"TELEGRAM_TOKEN": "123:abc", "TELEGRAM_BOT_NAME": "b"}
+    if secret is not None:
+        environ["TELEGRAM_SECRET"] = secret
+    with pytest.raises(TelegramConfigError, match="TELEGRAM_SECRET"):
+        TelegramSettings.from_env(environ)
 
 
 def test_a_token_without_a_bot_name_is_a_clear_error():

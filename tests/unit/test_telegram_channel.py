@@ -24,7 +24,7 @@ def channel_for(api_url: str, webhook_url: str | None) -> TelegramInput:
         token=TOKEN,
         bot_name=BOT_USERNAME,
         webhook_url=webhook_url,
-        secret="s3cret",
+        secret="s3cret-of-16-chars",
         api_url=api_url,
     )
     channel = TelegramInput(settings)
@@ -38,7 +38,7 @@ async def test_the_webhook_is_registered_with_its_secret(api):
     await channel.output.bot.session.close()
     (call,) = api.calls_to("setWebhook")
     assert call.params["url"] == "https://chat.example.org/webhooks/telegram/webhook"
-    assert call.params["secret_token"] == "s3cret"
+    assert call.params["secret_token"] == "s3cret-of-16-chars"
     assert call.params["allowed_updates"] == ["message", "callback_query"]
 
 

@@ -12,6 +12,9 @@ const DEFAULTS = {
   colorText: "#ffffff",
   open: "false",
   replyTimeoutMs: "20000",
+  // After this long without a message, the widget asks whether the earlier
+  // conversation is this person's before it shows or continues it.
+  idleHours: "12",
 };
 
 export function readConfig(script) {
@@ -27,5 +30,6 @@ export function readConfig(script) {
     colorText: pick("colorText"),
     open: pick("open") === "true",
     replyTimeoutMs: Number(pick("replyTimeoutMs")) || 20000,
+    idleHours: Number(pick("idleHours")) || 12,
   };
 }

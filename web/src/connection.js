@@ -1,5 +1,9 @@
-// The socket.io conversation with Rasa's socketio channel
-// (session_persistence: true in credentials.yml).
+// The socket.io conversation with Heartwise's socketio channel
+// (channels/socketio.py).
+//
+// Sessions: the server issues the session id and a signed token. The widget
+// asks to resume with both; if the server cannot verify them (expired, or
+// never issued), it confirms a new session instead, and `onSession` says so.
 //
 // Delivery: messages wait in an outbox (kept in sessionStorage) and go out one
 // at a time, in order, once the server has confirmed the session. Each is
@@ -12,11 +16,12 @@ import { io } from "socket.io-client";
 import { storage } from "./storage.js";
 
 export class Connection {
-  constructor(config, sessionId, handlers) {
+  // `session` is { id, token } to resume, or null for a new conversation.
+  constructor(config, session, handlers) {
     this.config = config;
-    this.sessionId = sessionId;
+    this.session = session;
     this.handlers = handlers;
-    this.outbox = storage.outbox(sessionId);
+    this.outbox = storage.outbox();
     this.confirmed = false;
     this.inFlight = null;
     this.attempt = 0;
@@ -28,7 +33,10 @@ export class Connection {
       reconnectionDelayMax: 3000,
     });
     this.socket.on("connect", () => this.requestSession());
-    this.socket.on("session_confirm", (id) => this.onSessionConfirmed(id));
+    this.socket.on("session_confirm", (confirmed) => this.onSessionConfirmed(confirmed));
+    // The server refuses malformed requests with an "error" event; the
+    // widget never sends one, so there is nothing to show the person.
+    this.socket.on("error", (problem) => console.warn("Heartwise:", problem && problem.error));
     this.socket.on("bot_uttered", (message) => handlers.onBotMessage(message || {}));
     this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
     this.socket.on("connect_error", () => this.setStatus("reconnecting"));
@@ -49,9 +57,9 @@ export class Connection {
     this.pump();
   }
 
-  // A new conversation: a fresh session id and an empty outbox.
-  restart(sessionId) {
-    this.sessionId = sessionId;
+  // A new conversation: no session to resume and an empty outbox.
+  restart() {
+    this.session = null;
     this.outbox = [];
     this.inFlight = null;
     this.persist();
@@ -61,11 +69,14 @@ export class Connection {
 
   requestSession() {
     this.confirmed = false;
-    this.socket.emit("session_request", { session_id: this.sessionId });
+    const resume = this.session ? { session_id: this.session.id, token: this.session.token } : {};
+    this.socket.emit("session_request", resume);
   }
 
-  onSessionConfirmed(id) {
-    if (id !== this.sessionId) return;
+  onSessionConfirmed(confirmed) {
+    if (!confirmed || typeof confirmed.session_id !== "string" || typeof confirmed.token !== "string") return;
+    this.session = { id: confirmed.session_id, token: confirmed.token };
+    this.handlers.onSession(this.session, Boolean(confirmed.resumed));
     this.confirmed = true;
     this.setStatus("online");
     this.pump();
@@ -90,7 +101,7 @@ export class Connection {
     this.handlers.onSending(item);
     this.socket.timeout(this.config.replyTimeoutMs).emit(
       "user_uttered",
-      { message: item.payload, session_id: this.sessionId, metadata: { message_id: item.id } },
+      { message: item.payload, session_id: this.session.id, metadata: { message_id: item.id } },
       (error) => {
         if (attempt !== this.attempt) return; // superseded by a disconnect
         // A timeout on a live connection means a slow server, not a lost
@@ -106,7 +117,7 @@ export class Connection {
   }
 
   persist() {
-    storage.saveOutbox(this.sessionId, this.outbox);
+    storage.saveOutbox(this.outbox);
   }
 
   setStatus(status) {

@@ -1,11 +1,14 @@
 // Where the widget keeps its state in the browser.
 //
-// The session id lives in localStorage, so the same Rasa conversation goes on
-// across reloads and tabs. The transcript and the unsent messages live in
+// The session (the id the server issued, its signed token and when it was
+// last used) lives in localStorage, so the conversation goes on across reloads
+// and tabs; on a shared device it lives in sessionStorage instead and ends
+// with the tab. The transcript and the unsent messages always live in
 // sessionStorage: a reload keeps them, but closing the tab clears this
-// person's words from the screen of what may be a shared device.
+// person's words from the screen.
 
-const SESSION_KEY = "heartwise.session_id";
+const SESSION_KEY = "heartwise.session";
+const SHARED_KEY = "heartwise.shared_device";
 const TRANSCRIPT_KEY = "heartwise.transcript";
 const OUTBOX_KEY = "heartwise.outbox";
 const MAX_TRANSCRIPT = 300;
@@ -30,7 +33,7 @@ function safeStore(kind) {
 }
 
 const local = safeStore("localStorage");
-const session = safeStore("sessionStorage");
+const tab = safeStore("sessionStorage");
 
 function readJson(store, key, fallback) {
   try {
@@ -46,33 +49,53 @@ export function newId() {
   return Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join("");
 }
 
+function validSession(value) {
+  return value && typeof value.id === "string" && typeof value.token === "string" ? value : null;
+}
+
 export const storage = {
-  sessionId() {
-    let id = local.getItem(SESSION_KEY);
-    if (!id) {
-      id = newId();
-      local.setItem(SESSION_KEY, id);
-    }
-    return id;
+  sharedDevice() {
+    return local.getItem(SHARED_KEY) === "true";
   },
-  setSessionId(id) {
-    local.setItem(SESSION_KEY, id);
+  setSharedDevice(shared) {
+    const session = this.session();
+    if (shared) local.setItem(SHARED_KEY, "true");
+    else local.removeItem(SHARED_KEY);
+    local.removeItem(SESSION_KEY);
+    tab.removeItem(SESSION_KEY);
+    if (session) this.saveSession(session);
+  },
+  // { id, token, lastActive } or null.
+  session() {
+    const store = this.sharedDevice() ? tab : local;
+    return validSession(readJson(store, SESSION_KEY, null));
+  },
+  saveSession({ id, token }) {
+    const store = this.sharedDevice() ? tab : local;
+    store.setItem(SESSION_KEY, JSON.stringify({ id, token, lastActive: Date.now() }));
+  },
+  touchSession() {
+    const session = this.session();
+    if (session) this.saveSession(session);
+  },
+  forgetSession() {
+    local.removeItem(SESSION_KEY);
+    tab.removeItem(SESSION_KEY);
+    tab.removeItem(TRANSCRIPT_KEY);
+    tab.removeItem(OUTBOX_KEY);
   },
   transcript(sessionId) {
-    const saved = readJson(session, TRANSCRIPT_KEY, null);
-    return saved && saved.sessionId === sessionId ? saved.entries : [];
+    const saved = readJson(tab, TRANSCRIPT_KEY, null);
+    return saved && sessionId && saved.sessionId === sessionId ? saved.entries : [];
   },
   saveTranscript(sessionId, entries) {
-    session.setItem(
-      TRANSCRIPT_KEY,
-      JSON.stringify({ sessionId, entries: entries.slice(-MAX_TRANSCRIPT) }),
-    );
+    tab.setItem(TRANSCRIPT_KEY, JSON.stringify({ sessionId, entries: entries.slice(-MAX_TRANSCRIPT) }));
   },
-  outbox(sessionId) {
-    const saved = readJson(session, OUTBOX_KEY, null);
-    return saved && saved.sessionId === sessionId ? saved.items : [];
+  outbox() {
+    const items = readJson(tab, OUTBOX_KEY, []);
+    return Array.isArray(items) ? items : [];
   },
-  saveOutbox(sessionId, items) {
-    session.setItem(OUTBOX_KEY, JSON.stringify({ sessionId, items }));
+  saveOutbox(items) {
+    tab.setItem(OUTBOX_KEY, JSON.stringify(items));
   },
 };

@@ -14,17 +14,25 @@ const STATUS_TEXT = {
   reconnecting: "Connection lost. Reconnecting…",
 };
 
+// What the server reads of one message (channels/limits.py).
+const MAX_MESSAGE_CHARS = 2000;
+
 class HeartwiseWidget {
   constructor(config) {
     this.config = config;
-    this.sessionId = storage.sessionId();
-    this.entries = storage.transcript(this.sessionId);
+    const saved = storage.session();
+    this.sessionId = saved ? saved.id : null;
+    // Someone else may be at this device now: after a long pause, ask before
+    // showing or continuing the earlier conversation.
+    this.askToResume = Boolean(saved && Date.now() - saved.lastActive > config.idleHours * 3600_000);
+    this.entries = this.askToResume ? [] : storage.transcript(this.sessionId);
     this.typingTimer = null;
     this.host = el("div", { id: "heartwise-widget" });
     this.root = this.host.attachShadow({ mode: "open" });
     this.adoptStyles();
     this.build();
-    this.connection = new Connection(config, this.sessionId, {
+    this.connection = new Connection(config, saved, {
+      onSession: (session, resumed) => this.onSession(session, resumed),
       onBotMessage: (message) => this.onBotMessage(message),
       onStatus: (status) => this.onStatus(status),
       onSending: (item) => this.onSending(item),
@@ -64,6 +72,16 @@ class HeartwiseWidget {
     renderHelp(this.help, el);
     this.newButton = el("button", { class: "hw-text-button", type: "button" }, "New conversation");
     this.deleteButton = el("button", { class: "hw-text-button", type: "button" }, "Delete my data");
+    this.forgetButton = el("button", { class: "hw-text-button", type: "button" }, "Forget on this device");
+    this.sharedBox = el("input", { type: "checkbox", id: "hw-shared", class: "hw-check" });
+    this.sharedBox.checked = storage.sharedDevice();
+    this.resumePrompt = el(
+      "div",
+      { class: "hw-resume", role: "group", "aria-label": "Earlier conversation", hidden: true },
+      el("p", {}, "There is an earlier conversation on this device. Is it yours?"),
+      el("button", { class: "hw-reply", type: "button", "data-choice": "continue" }, "Yes, continue it"),
+      el("button", { class: "hw-reply", type: "button", "data-choice": "new" }, "No, start a new one"),
+    );
     this.status = el("p", { class: "hw-status", role: "status" });
     this.log = el("div", { class: "hw-log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
     this.typing = el(
@@ -76,7 +94,7 @@ class HeartwiseWidget {
       id: "hw-input",
       class: "hw-input",
       rows: "1",
-      maxlength: "4000",
+      maxlength: String(MAX_MESSAGE_CHARS),
       placeholder: "Type a message…",
       "aria-describedby": "hw-input-hint",
     });
@@ -99,8 +117,16 @@ class HeartwiseWidget {
         this.closeButton,
       ),
       this.help,
-      el("div", { class: "hw-toolbar" }, this.newButton, this.deleteButton),
+      el(
+        "div",
+        { class: "hw-toolbar" },
+        this.newButton,
+        this.deleteButton,
+        this.forgetButton,
+        el("label", { class: "hw-shared", for: "hw-shared" }, this.sharedBox, "Shared device"),
+      ),
       this.status,
+      this.resumePrompt,
       this.log,
       this.typing,
       this.form,
@@ -112,6 +138,12 @@ class HeartwiseWidget {
     this.helpToggle.addEventListener("click", () => this.toggleHelp());
     this.newButton.addEventListener("click", () => this.newConversation());
     this.deleteButton.addEventListener("click", () => this.send("/delete_my_data", "Delete my data"));
+    this.forgetButton.addEventListener("click", () => this.newConversation());
+    this.sharedBox.addEventListener("change", () => storage.setSharedDevice(this.sharedBox.checked));
+    this.resumePrompt.addEventListener("click", (event) => {
+      const choice = event.target.closest("button")?.dataset.choice;
+      if (choice) this.answerResume(choice === "continue");
+    });
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.submitTyped();
@@ -129,8 +161,28 @@ class HeartwiseWidget {
     document.body.append(this.host);
     this.renderAll();
     this.setOpen(this.config.open, { focus: false });
+    if (this.askToResume) {
+      this.resumePrompt.hidden = false;
+      return;
+    }
+    this.connect();
+  }
+
+  connect() {
     this.connection.start();
     if (this.entries.length === 0 && this.connection.pendingCount === 0) this.greet();
+  }
+
+  answerResume(resume) {
+    this.resumePrompt.hidden = true;
+    this.askToResume = false;
+    if (!resume) {
+      this.newConversation();
+      return;
+    }
+    this.entries = storage.transcript(this.sessionId);
+    this.renderAll();
+    this.connect();
   }
 
   setOpen(open, { focus = true } = {}) {
@@ -163,19 +215,35 @@ class HeartwiseWidget {
   // payload); null sends without showing anything, as for the greeting.
   send(payload, shown) {
     const item = { id: newId(), payload };
+    storage.touchSession();
     this.clearButtons();
     if (shown !== null) this.add({ id: item.id, from: "user", text: shown, pending: true });
     this.connection.send(item);
   }
 
+  // A new conversation, and nothing of the old one left on this device: the
+  // server keeps it (deleting is "Delete my data"), but without its token no
+  // one can open it from here again.
   newConversation() {
-    this.sessionId = newId();
-    storage.setSessionId(this.sessionId);
+    storage.forgetSession();
+    this.sessionId = null;
     this.entries = [];
-    this.save();
     this.renderAll();
-    this.connection.restart(this.sessionId);
+    this.connection.restart();
     this.greet();
+  }
+
+  onSession(session, resumed) {
+    storage.saveSession(session);
+    if (session.id === this.sessionId) return;
+    if (this.sessionId && !resumed) {
+      // The earlier conversation could not be resumed (its token expired):
+      // what is on screen belongs to it, not to this one.
+      this.entries = this.entries.filter((e) => e.pending);
+      this.renderAll();
+    }
+    this.sessionId = session.id;
+    this.save();
   }
 
   onSending() {
@@ -229,7 +297,7 @@ class HeartwiseWidget {
   }
 
   save() {
-    storage.saveTranscript(this.sessionId, this.entries);
+    if (this.sessionId) storage.saveTranscript(this.sessionId, this.entries);
   }
 
   // New messages are appended, never re-rendered, so that screen readers
