@@ -33,7 +33,7 @@ CHROMIUM := /usr/bin/chromium
 CLUSTER_SERVERS := /usr/lib/postgresql/15/bin/postgres /usr/bin/redis-server /usr/sbin/nginx
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-browser test-telegram test-nlu eval-nlu calibrate-fallback pattern-hits bench-nlu bench bench-long spacy-model web \
+        test-e2e test-browser test-telegram test-nlu eval-nlu calibrate-fallback pattern-hits bench-nlu bench bench-long bench-big-messages spacy-model web \
         browser telegram-polling cluster cluster-deps test-cluster clean
 
 help:
@@ -61,6 +61,7 @@ help:
 	@echo "make bench-nlu     /model/parse latency on one core, memory, training time (not a test)"
 	@echo "make bench         latency, throughput and memory against the rasa init bot -> bench/RESULTS.md"
 	@echo "make bench-long    how a message's cost grows over one 400-turn session (not a test)"
+	@echo "make bench-big-messages  ordinary users' latency beside 1 MB messages (not a test)"
 	@echo "make clean         remove models, results and the spaCy pipeline (keeps var/heartwise.db)"
 
 # --- Install ---------------------------------------------------------------
@@ -192,6 +193,10 @@ bench: $(MODEL)
 
 bench-long: $(MODEL)
 	$(BIN)/python -m bench.long_session
+
+# Ten ordinary users' latency alone and beside messages of about 1 MB.
+bench-big-messages: $(MODEL)
+	$(BIN)/python -m bench.big_messages
 
 clean:
 	rm -rf models results .rasa $(SPACY_MODEL) web/dist
