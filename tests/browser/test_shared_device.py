@@ -76,6 +76,7 @@ def test_after_a_long_pause_the_widget_asks_before_continuing(chat: Chat, site: 
     chat.page.reload()
     expect(chat.page.get_by_text("Is it yours?")).to_be_visible()
     expect(chat.log).not_to_contain_text("ilse")
+    expect(chat.input).to_be_disabled()
     chat.page.get_by_role("button", name="No, start a new one").click()
     chat.expect_reply(GREETING)
     expect(chat.log).not_to_contain_text("ilse")

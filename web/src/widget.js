@@ -162,7 +162,9 @@ class HeartwiseWidget {
     this.renderAll();
     this.setOpen(this.config.open, { focus: false });
     if (this.askToResume) {
+      // Nothing typed now could be sent before the answer says where to.
       this.resumePrompt.hidden = false;
+      this.input.disabled = true;
       return;
     }
     this.connect();
@@ -176,6 +178,7 @@ class HeartwiseWidget {
   answerResume(resume) {
     this.resumePrompt.hidden = true;
     this.askToResume = false;
+    this.input.disabled = false;
     if (!resume) {
       this.newConversation();
       return;
