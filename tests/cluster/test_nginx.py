@@ -194,4 +194,6 @@ def test_a_flood_of_connections_from_one_address_is_turned_away(site: str):
     ]
     refused = [response for response in statuses if response.status_code == 429]
     assert refused, [response.status_code for response in statuses]
-    assert all("Content-Security-Policy" in response.headers for response in refused)
+    for response in refused:
+        assert "Content-Security-Policy" in response.headers
+        assert "wait a few seconds" in response.text and "988" in response.text
