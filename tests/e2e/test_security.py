@@ -112,9 +112,15 @@ def test_look_alike_letters_still_get_the_crisis_lines(bot, sender, message):
 # --- "Delete my data" wherever the person is
 
 
-@pytest.mark.parametrize("place", [p for p in PLACES if p != "after the deletion question"])
+DELETION_PLACES = {
+    **{name: setup for name, setup in PLACES.items() if name != "after the deletion question"},
+    "after an unclear message": lambda bot, sender: bot.say(sender, "/nlu_fallback"),
+}
+
+
+@pytest.mark.parametrize("place", DELETION_PLACES)
 def test_delete_my_data_works_inside_every_form_and_question(bot, sender, place):
-    PLACES[place](bot, sender)
+    DELETION_PLACES[place](bot, sender)
     assert "permanently delete" in bot.reply(sender, "delete my data")
     assert "deleted" in bot.reply(sender, "yes")
     tracker = bot.tracker(sender)
