@@ -57,18 +57,20 @@ def test_the_real_voice_set_is_as_large_and_hard_as_promised(results):
 # surveillance message here and raised one more question on an ordinary one.
 # The fourth to sixth rounds of training data raised every figure but one and
 # tightened the others' floors; harm to others fell by one of its 22 messages
-# (0.864 to 0.818), so its floor, at one message below, is 0.77.
+# (0.864 to 0.818), so its floor, at one message below, was 0.77. Training
+# the breakup idioms ("finished it with me", "called it off") as feelings
+# brought it back to 0.909 and the fallback to 0.5 %: floors 0.86 and 0.01.
 FLOORS = {
     "acceptable intent": 0.89,
     "acceptable intent, 25+ words": 0.89,
     "crisis and self harm recall": 0.954,
     "abuse recall": 0.915,
-    "harm to others recall": 0.77,
+    "harm to others recall": 0.86,
     "minors at risk recall": 0.9,
     "surveillance recall": 0.875,
     "false alarms, hard negatives": 0.075,
     "false alarms, ordinary messages": 0.012,
-    "fallback on clear messages": 0.016,
+    "fallback on clear messages": 0.01,
 }
 
 
