@@ -37,6 +37,13 @@ if [[ "${1:-}" == "--telegram-polling" ]]; then
   fi
 fi
 
+if [[ -n "${TELEGRAM_TOKEN:-}" && -z "${TELEGRAM_SECRET:-}" ]]; then
+  echo "TELEGRAM_TOKEN is set but TELEGRAM_SECRET is not: without it anyone could post" >&2
+  echo "updates to the webhook. Set one (16 to 256 letters, digits, '_' or '-'), e.g." >&2
+  echo "  export TELEGRAM_SECRET=\$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')" >&2
+  exit 2
+fi
+
 pids=()
 stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
