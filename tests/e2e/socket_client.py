@@ -50,11 +50,13 @@ class SocketClient:
             time.sleep(0.05)
         return self.received(event)
 
-    def session(self, resume: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    def session(
+        self, resume: Optional[Dict[str, Any]] = None, timeout: float = WAIT_S
+    ) -> Dict[str, Any]:
         """A confirmed session: {session_id, token, resumed}."""
         before = len(self.received("session_confirm"))
         self.sio.emit("session_request", resume or {})
-        return self.wait_for("session_confirm", before + 1)[-1]
+        return self.wait_for("session_confirm", before + 1, timeout)[-1]
 
     def say(self, text: str, **extra: Any) -> List[str]:
         """Sends a message and returns the texts of the replies, once the
