@@ -134,10 +134,6 @@ class OwnedSessionInput(SocketIOInput):
             metadata_key=credentials.get("metadata_key", "metadata"),
         )
 
-    @property
-    def namespace(self) -> Optional[str]:
-        return None
-
     def get_output_channel(self) -> Optional[OutputChannel]:
         return SocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
 
