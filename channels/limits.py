@@ -4,9 +4,11 @@ how many messages one conversation or one address may send in a while.
 A person can paste a long story; the first ``MAX_MESSAGE_CHARS`` characters
 are read and they are told so. Someone flooding the server gets a polite
 answer, which still names the crisis lines, instead of the server's time.
-The limits come from the environment so an operator can change them without
-touching code: HEARTWISE_MAX_MESSAGE_CHARS (2000), HEARTWISE_RATE_PER_SENDER
-(30 messages a minute) and HEARTWISE_RATE_PER_ADDRESS (120 a minute).
+The rate limits come from the environment so an operator can change them
+without touching code: HEARTWISE_RATE_PER_SENDER (30 messages a minute) and
+HEARTWISE_RATE_PER_ADDRESS (120 a minute). The length is fixed: config.yml's
+first pipeline step and the widget read the same 2,000 characters
+(tests/unit/test_channel_limits.py keeps the three in step).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Optional, Tuple
 
-MAX_MESSAGE_CHARS = int(os.environ.get("HEARTWISE_MAX_MESSAGE_CHARS", "2000"))
+MAX_MESSAGE_CHARS = 2000
 
 SLOW_DOWN = (
     "You're writing faster than I can read. I didn't take in that last message: "

@@ -3,10 +3,14 @@ signed sessions."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from channels.limits import RateLimit, client_address, only_the_start
+import pytest
+import yaml
+
+from channels.limits import MAX_MESSAGE_CHARS, RateLimit, client_address, only_the_start
 from channels.socketio import SessionSigner
+from tests.conftest import PROJECT_ROOT
 
 
 class Clock:
@@ -76,3 +80,11 @@ def test_a_session_token_proves_its_session_until_it_expires():
     assert not signer.verify(session.removeprefix("web:"), token)
     clock.now += 101
     assert not signer.verify(session, token)
+
+
+def test_the_channels_the_pipeline_and_the_widget_read_the_same_length():
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
+    (step,) = [c for c in config["pipeline"] if c["name"].endswith("PlainTextPreprocessor")]
+    widget = (PROJECT_ROOT / "web" / "src" / "widget.js").read_text()
+    assert step["max_characters"] == MAX_MESSAGE_CHARS
+    assert re.search(rf"MAX_MESSAGE_CHARS = {MAX_MESSAGE_CHARS};", widget)
