@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
-from playwright.sync_api import expect
+from playwright.sync_api import WebSocketRoute, expect
 
 from tests.browser.chat import Chat
 from tests.servers import Heartwise
@@ -92,3 +93,27 @@ def test_delete_my_data_clears_the_server_and_the_screen(chat: Chat, site: Heart
     with sqlite3.connect(site.database) as db:
         stored = db.execute("SELECT data FROM events WHERE sender_id = ?", (session,)).fetchall()
     assert stored and not any(secret in data for (data,) in stored)
+
+
+def test_a_lost_session_request_is_asked_again(chat: Chat, site: Heartwise):
+    # Seen once behind nginx: the first session request got no answer, and the
+    # widget would have said "Connecting" for good.
+    dropped: list[str] = []
+
+    def drop_the_first_session_request(socket: WebSocketRoute) -> None:
+        server = socket.connect_to_server()
+
+        def forward(message: str | bytes) -> None:
+            if isinstance(message, str) and '"session_request"' in message and not dropped:
+                dropped.append(message)
+                return
+            server.send(message)
+
+        socket.on_message(forward)
+
+    chat.page.route_web_socket(re.compile(r"/socket\.io/"), drop_the_first_session_request)
+    chat.open().expect_reply(GREETING)
+    assert len(dropped) == 1
+    chat.send("my girlfriend left me last week")
+    chat.expect_answered()
+    assert user_texts(site, chat.session_id())[-1] == "my girlfriend left me last week"

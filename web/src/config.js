@@ -12,6 +12,8 @@ const DEFAULTS = {
   colorText: "#ffffff",
   open: "false",
   replyTimeoutMs: "20000",
+  // A session request unanswered this long is sent again.
+  sessionRetryMs: "8000",
   // After this long without a message, the widget asks whether the earlier
   // conversation is this person's before it shows or continues it.
   idleHours: "12",
@@ -30,6 +32,7 @@ export function readConfig(script) {
     colorText: pick("colorText"),
     open: pick("open") === "true",
     replyTimeoutMs: Number(pick("replyTimeoutMs")) || 20000,
+    sessionRetryMs: Number(pick("sessionRetryMs")) || 8000,
     idleHours: Number(pick("idleHours")) || 12,
   };
 }

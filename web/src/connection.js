@@ -71,10 +71,18 @@ export class Connection {
     this.confirmed = false;
     const resume = this.session ? { session_id: this.session.id, token: this.session.token } : {};
     this.socket.emit("session_request", resume);
+    // A request lost on the way (seen once behind a proxy) would otherwise
+    // leave the widget "connecting" for good. Asking again is harmless: the
+    // server confirms the same session, or a new one when there was none.
+    clearTimeout(this.sessionRetry);
+    this.sessionRetry = setTimeout(() => {
+      if (!this.confirmed && this.socket.connected) this.requestSession();
+    }, this.config.sessionRetryMs);
   }
 
   onSessionConfirmed(confirmed) {
     if (!confirmed || typeof confirmed.session_id !== "string" || typeof confirmed.token !== "string") return;
+    clearTimeout(this.sessionRetry);
     this.session = { id: confirmed.session_id, token: confirmed.token };
     this.handlers.onSession(this.session, Boolean(confirmed.resumed));
     this.confirmed = true;
