@@ -1,11 +1,8 @@
-"""The message-draft coach: reads a message meant for the ex, flags what tends
-to go wrong (blame, pressure, mind games, guilt-tripping, walls of text) by
-quoting it, and suggests a calmer "I feel..." version."""
+"""The message-draft coach's actions: asking for the draft (and telling it
+from a question about it), and reviewing it (actions/drafts does the reading)."""
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -13,99 +10,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.draft_patterns import PATTERNS
-from heartwise.language import load_pipeline
-from heartwise.language.characters import plain_text
-from heartwise.language.matching import Hit, PhraseRules
-
-# Past this, a message to an ex reads as a wall of text.
-WALL_OF_TEXT_WORDS = 120
-
-WHY = {
-    "BLAME": "points a finger, and people who feel blamed defend themselves instead of listening",
-    "PRESSURE": "reads as a demand or a deadline; give them room to answer in their own time",
-    "MIND_GAMES": "sounds like a bid to make them jealous or to look as if you don't care, which usually backfires",
-    "GUILT": "turns your pain into a debt they owe you, which pushes people away",
-}
-LABEL_NAMES = {
-    "BLAME": "Blame",
-    "PRESSURE": "Pressure",
-    "MIND_GAMES": "Mind game",
-    "GUILT": "Guilt-trip",
-}
-# One sentence of the calmer version for each kind of problem found.
-CALMER = {
-    "BLAME": "I feel hurt about how things went, and I know I played a part in it too.",
-    "GUILT": "I'm sad, and I'm working on looking after myself.",
-    "MIND_GAMES": "I still care about you, and I'd rather be straightforward than play games.",
-    "PRESSURE": "There's no rush to answer; take whatever time you need.",
-}
-
-
-@dataclass(frozen=True)
-class DraftReview:
-    hits: List[Hit]
-    word_count: int
-
-    @property
-    def is_wall_of_text(self) -> bool:
-        return self.word_count > WALL_OF_TEXT_WORDS
-
-    @property
-    def is_clean(self) -> bool:
-        return not self.hits and not self.is_wall_of_text
-
-
-@functools.lru_cache(maxsize=1)
-def _rules() -> PhraseRules:
-    return PhraseRules(load_pipeline().vocab, PATTERNS)
-
-
-def review_draft(draft: str) -> DraftReview:
-    doc = load_pipeline()(plain_text(draft).lower())
-    words = sum(1 for token in doc if token.is_alpha)
-    return DraftReview(hits=_rules().find(doc), word_count=words)
-
-
-def calmer_version(review: DraftReview) -> str:
-    labels = {hit.label for hit in review.hits}
-    middle = [sentence for label, sentence in CALMER.items() if label in labels]
-    if not middle:
-        middle = ["I feel sad about how things ended, and I miss what we had."]
-    return " ".join(
-        [
-            "I've been thinking about us, and I wanted to be honest.",
-            *middle,
-            "If you'd ever like to talk, I'd like that too.",
-        ]
-    )
-
-
-def render_review(draft: str, review: DraftReview) -> str:
-    if review.is_clean:
-        return (
-            "This reads calm and honest: I don't see blame, pressure or games "
-            "in it. Before you send it, make sure you'd be okay with any "
-            "answer, including no answer at all."
-        )
-    lines = ["Here's what I noticed:"]
-    for label in dict.fromkeys(hit.label for hit in review.hits):
-        quotes = ", ".join(f'"{_quote(draft, hit)}"' for hit in review.hits if hit.label == label)
-        lines.append(f"• {LABEL_NAMES[label]}: {quotes} {WHY[label]}.")
-    if review.is_wall_of_text:
-        lines.append(
-            f"• Length: at {review.word_count} words it's a wall of text. A few "
-            "honest sentences land better; the rest can wait for a conversation."
-        )
-    lines.append(f'A calmer version could be: "{calmer_version(review)}"')
-    return "\n".join(lines)
-
-
-def _quote(draft: str, hit: Hit) -> str:
-    """The person's own words for a hit found in the plain, lower-cased draft."""
-    if len(plain_text(draft).lower()) == len(draft):
-        return draft[hit.start_char : hit.end_char]
-    return hit.text  # lower-casing changed the offsets (rare Unicode)
+from actions.drafts.reading import Reading, read_message
+from actions.drafts.review import render_review, review_draft
 
 
 class ValidateDraftForm(FormValidationAction):
@@ -119,13 +25,57 @@ class ValidateDraftForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[str, Any]:
-        if not isinstance(slot_value, str) or not any(c.isalpha() for c in slot_value):
+        candidate = tracker.get_slot("draft_candidate")
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if candidate and intent == "affirm":
+            return {"message_draft": candidate, "draft_candidate": None}
+        text = slot_value.strip() if isinstance(slot_value, str) else ""
+        if not any(character.isalpha() for character in text):
             dispatcher.utter_message(
                 text="I couldn't find any words to look at. Paste the message "
                 'as you\'d send it, or say "stop".'
             )
-            return {"message_draft": None}
-        return {"message_draft": slot_value.strip()}
+            return {"message_draft": None, "draft_candidate": None}
+        reading = read_message(text)
+        if reading is Reading.DRAFT:
+            return {"message_draft": text, "draft_candidate": None}
+        if reading is Reading.UNSURE:
+            dispatcher.utter_message(response="utter_ask_is_this_the_draft")
+            return {"message_draft": None, "draft_candidate": text}
+        dispatcher.utter_message(
+            response="utter_draft_question_for_me"
+            if reading is Reading.QUESTION
+            else "utter_draft_go_ahead"
+        )
+        return {"message_draft": None, "draft_candidate": None}
+
+
+class ActionAskMessageDraft(Action):
+    """Asks for the draft, unless the coach has just said something that asks
+    for it already (the validation's question or nudge): saying both would be
+    one request twice."""
+
+    def name(self) -> str:
+        return "action_ask_message_draft"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
+    ) -> List[EventType]:
+        if not _spoke_since_the_person(tracker):
+            dispatcher.utter_message(response="utter_ask_message_draft")
+        return []
+
+
+def _spoke_since_the_person(tracker: Tracker) -> bool:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot":
+            return True
+    return False
 
 
 class ActionReviewMessageDraft(Action):
@@ -140,6 +90,26 @@ class ActionReviewMessageDraft(Action):
     ) -> List[EventType]:
         draft: Optional[str] = tracker.get_slot("message_draft")
         if draft:
-            dispatcher.utter_message(text=render_review(draft, review_draft(draft)))
+            review = review_draft(draft, read_as_threat=_classified_as_threat(tracker, draft))
+            dispatcher.utter_message(text=render_review(draft, review))
+            if review.risk_to_self:
+                dispatcher.utter_message(response="utter_crisis_resources")
+            if review.is_threat:
+                dispatcher.utter_message(response="utter_harm_to_others")
+            elif not review.risk_to_self:
+                dispatcher.utter_message(response="utter_offer_another_draft")
         # The draft is not kept: it was only needed for this review.
         return [SlotSet("message_draft", None)]
+
+
+def _classified_as_threat(tracker: Tracker, draft: str) -> bool:
+    """Whether the classifier read the pasted draft as a threat: it catches
+    what no phrase list does ("nice curtains, ground floor isn't it")."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and (event.get("text") or "").strip() == draft:
+            parse = event.get("parse_data") or {}
+            risk = parse.get("risk") or {}
+            return (parse.get("intent") or {}).get("name") == "threaten_harm" or (
+                risk.get("category") == "harm_to_others" and risk.get("level") != "none"
+            )
+    return False

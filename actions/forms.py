@@ -8,9 +8,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.drafts.reading import Reading, read_message
+from actions.drafts.review import render_review, review_draft
 from actions.requeue import requeue_latest_message
 
 GUIDE_FORM = "guide_form"
+DRAFT_FORM = "draft_form"
+# A draft that reads as one of these leaves the coach without a review: the
+# lines come first, and nothing else should stand between them and the person.
+CRISIS_INTENTS = frozenset({"crisis_imminent", "crisis", "express_hopelessness"})
 GUIDE_STEPS = (
     "guide_mind_games",
     "guide_kindness",
@@ -44,7 +50,41 @@ class ActionLeaveForm(Action):
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         if tracker.active_loop_name == GUIDE_FORM:
             events.append(SlotSet("guide_paused", True))
+        if tracker.active_loop_name == DRAFT_FORM:
+            if _a_draft_only_the_classifier_fears_for(tracker):
+                # Reviewed, with the lines beside it: "rent's due on the 1st"
+                # pasted for a check must not be answered as a crisis.
+                text = tracker.latest_message.get("text") or ""
+                dispatcher.utter_message(text=render_review(text, review_draft(text)))
+                dispatcher.utter_message(response="utter_draft_heavy_check_in")
+                return events
+            _warn_against_sending(dispatcher, tracker)
         return events + requeue_latest_message(tracker)
+
+
+def _a_draft_only_the_classifier_fears_for(tracker: Tracker) -> bool:
+    """A message written to the ex that the classifier alone, with no phrase
+    and no likeness to the risk bank, reads as a crisis."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    evidence = (tracker.latest_message.get("risk") or {}).get("evidence") or []
+    return (
+        intent in CRISIS_INTENTS
+        and bool(evidence)
+        and all(why.startswith("classifier") for why in evidence)
+        and read_message(tracker.latest_message.get("text") or "") is Reading.DRAFT
+    )
+
+
+def _warn_against_sending(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A threat pasted into the draft coach is read as a threat, and its
+    protocol follows; first the person hears, in plain words, not to send it."""
+    text = tracker.latest_message.get("text") or ""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent in CRISIS_INTENTS or read_message(text) is not Reading.DRAFT:
+        return
+    review = review_draft(text, read_as_threat=intent == "threaten_harm")
+    if review.must_not_be_sent:
+        dispatcher.utter_message(text=render_review(text, review))
 
 
 class ActionResetGuide(Action):

@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.draft_coach import (
-    WALL_OF_TEXT_WORDS,
-    ActionReviewMessageDraft,
-    ValidateDraftForm,
-    review_draft,
-)
+from actions.draft_coach import ActionReviewMessageDraft, ValidateDraftForm
+from actions.drafts.review import WALL_OF_TEXT_WORDS, review_draft
 from tests.helpers import said
 
 
@@ -20,8 +16,8 @@ from tests.helpers import said
         ("You always put your friends first.", "BLAME", "You always"),
         ("It's your fault we ended up here.", "BLAME", "your fault"),
         ("You never listened to me, not once", "BLAME", "You never"),
-        ("Answer me by Friday or I'm done.", "PRESSURE", "by Friday"),
-        ("You have to give us another chance", "PRESSURE", "You have to"),
+        ("Answer me by Friday or I'm done.", "DEADLINE", "by Friday"),
+        ("You have to give us another chance", "DEMAND", "You have to"),
         ("Tell me tonight or else.", "PRESSURE", "or else"),
         ("Just so you know I'm seeing someone now", "MIND_GAMES", "I'm seeing someone"),
         ("honestly i dont even care anymore", "MIND_GAMES", "i dont even care"),
@@ -32,7 +28,7 @@ from tests.helpers import said
             "After everything I",
         ),
         ("How could you do this to us", "GUILT", "How could you"),
-        ("You owe me an explanation.", "GUILT", "You owe me"),
+        ("You owe me an explanation.", "DEMAND", "You owe me"),
     ],
 )
 def test_each_problem_is_flagged_with_the_persons_own_words(draft, label, quoted):
@@ -58,10 +54,13 @@ def test_the_review_quotes_and_suggests_an_i_feel_version(tracker_for, dispatche
     events = ActionReviewMessageDraft().run(
         dispatcher, tracker_for(slots={"message_draft": draft}), domain
     )
-    [text] = said(dispatcher)
-    assert '"You NEVER"' in text and '"your fault"' in text and '"by tonight"' in text
-    assert "Blame" in text and "Pressure" in text
-    assert 'A calmer version could be: "' in text and "I feel" in text
+    text, offer = dispatcher.messages
+    assert '"You NEVER"' in text["text"] and '"your fault"' in text["text"]
+    assert '"by tonight"' in text["text"]
+    assert "Blame" in text["text"] and "Deadline" in text["text"]
+    # Nothing of it can be kept: the coach says how to start instead.
+    assert "how you feel" in text["text"] and '"I feel' in text["text"]
+    assert offer["response"] == "utter_offer_another_draft"
     # The draft itself is not kept once reviewed.
     assert events == [SlotSet("message_draft", None)]
 
@@ -74,12 +73,13 @@ def test_a_clean_draft_is_encouraged_without_promises(tracker_for, dispatcher, d
         ),
         domain,
     )
-    [text] = said(dispatcher)
+    text = said(dispatcher)[0]
     assert "calm and honest" in text and "no answer at all" in text
+    assert dispatcher.messages[1]["response"] == "utter_offer_another_draft"
 
 
 @pytest.mark.parametrize("pasted", ["", "   ", "😭😭😭", "..."])
 def test_a_draft_without_words_is_asked_for_again(tracker_for, dispatcher, domain, pasted):
     result = ValidateDraftForm().validate_message_draft(pasted, dispatcher, tracker_for(), domain)
-    assert result == {"message_draft": None}
+    assert result == {"message_draft": None, "draft_candidate": None}
     assert "couldn't find any words" in said(dispatcher)[0]

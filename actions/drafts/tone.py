@@ -1,0 +1,222 @@
+"""What tends to backfire in a message to an ex: blame, pressure, mind games,
+guilt-trips and pleading. Worth changing, not a reason to stop."""
+
+from __future__ import annotations
+
+from typing import List
+
+from actions.drafts.tokens import (
+    AM,
+    ANY,
+    CANT,
+    NOT,
+    YOU,
+    YOUR,
+    I,
+    i_will,
+    lemmas,
+    maybe,
+    words,
+    you_are,
+    you_will,
+)
+from heartwise.language.matching import Pattern
+
+BLAME: List[Pattern] = [
+    [YOU, words("always", "never")],
+    [YOUR, words("fault")],
+    [words("because"), words("of"), YOU],
+    [lemmas("blame"), YOU],
+    [words("all", "this", "it"), lemmas("be"), words("on"), YOU],
+    [YOU, lemmas("ruin", "destroy", "wreck", "break", "throw")],
+    [YOU, lemmas("make"), words("me"), lemmas("cry", "hate", "miserable", "do", "sick")],
+    *you_are(
+        maybe("so", "such", "a", "an", "really", "just"),
+        ANY,
+        words(
+            "selfish",
+            "toxic",
+            "cruel",
+            "heartless",
+            "liar",
+            "manipulative",
+            "narcissist",
+            "narcissistic",
+            "coward",
+            "cheat",
+            "cheater",
+        ),
+    ),
+    [YOU, lemmas("cheat", "lie")],
+    [YOU, lemmas("make"), words("me"), words("like", "this")],
+    [YOU, words("did"), words("this")],
+    [words("because"), words("of"), words("something", "what"), YOU],
+    [words("mess", "this", "it", "all", "that"), lemmas("be"), words("on"), YOU],
+    [YOU, lemmas("turn"), ANY, ANY, words("against")],
+    [YOU, words("were", "are", "'re", "r"), words("the"), words("one"), words("who")],
+]
+PRESSURE: List[Pattern] = [
+    [words("if"), YOU, lemmas("do", "will", "wo"), NOT],
+    [words("or"), words("else")],
+    [
+        words("or"),
+        words("we're", "were", "we", "it's", "its", "i'm", "im", "i"),
+        ANY,
+        words("done", "over", "finished", "through"),
+    ],
+    [words("last"), words("chance")],
+    [
+        lemmas("answer", "reply", "respond", "text", "call", "ring", "pick"),
+        words("me", "up", "back"),
+        words("now", "immediately", "asap", "already", "today", "tonight"),
+    ],
+    [words("pick"), words("up"), words("your", "ur", "the"), words("phone")],
+    [
+        words("why"),
+        words("aren't", "arent", "are", "r", "wo", "do"),
+        ANY,
+        ANY,
+        lemmas("answer", "reply", "respond", "answering", "replying"),
+    ],
+    [I, lemmas("need", "deserve", "want"), words("an"), words("answer", "explanation")],
+    *i_will(words("keep"), lemmas("call", "text", "message", "calling", "texting")),
+    [I, AM, words("outside")],
+    [lemmas("sit", "wait", "stand"), words("outside")],
+    [NOT, words("going", "leaving"), ANY, words("til", "till", "until")],
+    [lemmas("ultimatum")],
+    [words("or"), words("that's", "thats"), words("it")],
+    [words("or"), I, {"NORM": {"IN": ["will", "am", "m", "swear"]}}],
+    [words("or"), words("ill", "imma")],
+    [words("unless"), YOU],
+    [I, words("mean"), words("it")],
+    [I, AM, words("coming"), ANY, words("to", "round", "over")],
+    [I, AM, lemmas("block"), YOU],
+]
+# Plain information in a practical message ("the school needs it by friday",
+# "you need to sign the form"), pressure in a personal one.
+DEMAND: List[Pattern] = [
+    [YOU, words("have", "need", "must", "better", "gotta"), maybe("to")],
+    [YOU, words("have"), words("until", "till", "til")],
+    [YOU, lemmas("owe"), words("me")],
+    [YOU, ANY, words("got"), words("until", "till", "til")],
+]
+DEADLINE: List[Pattern] = [
+    [
+        words("by", "before", "until", "till"),
+        words(
+            "tonight",
+            "tomorrow",
+            "midnight",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "noon",
+            "the",
+            "end",
+        ),
+    ],
+]
+MIND_GAMES: List[Pattern] = [
+    [I, ANY, words("seeing", "dating"), words("someone", "somebody", "other")],
+    [words("been"), words("seeing", "dating", "talking"), words("someone", "somebody")],
+    [I, ANY, words("met"), words("someone", "somebody")],
+    [I, lemmas("do"), NOT, maybe("even"), lemmas("care")],
+    [words("not"), words("that"), I, ANY, ANY, lemmas("care")],
+    [words("not"), words("that"), YOU, ANY, lemmas("care")],
+    [I, AM, maybe("so"), words("over"), YOU],
+    *you_will(lemmas("regret", "miss", "see")),
+    [
+        words("someone", "somebody", "everyone", "people", "loads"),
+        maybe("else", "of"),
+        ANY,
+        words("interested"),
+    ],
+    [
+        words("my"),
+        words("new"),
+        words("gf", "bf", "girlfriend", "boyfriend", "partner", "man", "girl", "guy", "fella"),
+    ],
+    [
+        words("having", "had"),
+        words("so", "loads", "lots", "such", "the"),
+        ANY,
+        words("fun", "time"),
+    ],
+    [words("best"), words("night", "weekend", "time", "day", "week", "summer", "holiday", "sex")],
+    [words("never"), words("been"), words("happier", "better")],
+    [lemmas("think"), words("about"), YOU, words("once")],
+    [words("replacement")],
+    [words("better"), words("in"), words("bed")],
+    [words("hanging", "hang", "hung"), words("out"), words("with"), YOUR],
+    [lemmas("jealous")],
+]
+GUILT: List[Pattern] = [
+    [words("after"), words("everything", "all"), I],
+    [words("how"), words("could"), YOU],
+    [I, lemmas("give"), ANY, words("everything")],
+    [I, lemmas("give"), words("up"), words("everything")],
+    [words("hope"), YOU, maybe("'re", "are", "r", "re"), ANY, words("happy")],
+    [words("hope"), words("youre", "ur"), ANY, words("happy")],
+    [YOU, lemmas("do"), NOT, maybe("even"), lemmas("care")],
+    [YOU, words("never"), lemmas("love", "care")],
+    [words("look"), words("what"), YOU, lemmas("do"), words("to"), words("me")],
+    [words("thanks", "thank"), words("for"), words("nothing")],
+    [lemmas("cry"), ANY, ANY, ANY, words("because"), words("of"), YOU],
+    [words("kids", "children"), ANY, ANY, lemmas("cry", "ask", "miss")],
+    [words("hope"), ANY, ANY, ANY, words("proud", "worth")],
+    [
+        words("in"),
+        words("case"),
+        YOU,
+        ANY,
+        words("wondering", "forgotten", "forgot", "interested", "care"),
+    ],
+    [words("even"), words("be"), words("bothered")],
+    [
+        words("after"),
+        I,
+        lemmas("nurse", "support", "pay", "give", "raise", "feed", "carry", "put", "sacrifice"),
+    ],
+    [
+        words("grandchildren", "grandkids", "dog", "cat"),
+        ANY,
+        ANY,
+        lemmas("cry", "ask", "miss", "wait"),
+    ],
+    [I, words("have", "'ve", "ve", "havent", "haven't"), ANY, ANY, lemmas("eat", "sleep")],
+]
+PLEADING: List[Pattern] = [
+    [words("please", "pls", "plz"), ANY, words("come"), words("back")],
+    [words("come"), words("back"), words("to"), words("me")],
+    [I, AM, lemmas("beg")],
+    [lemmas("beg"), YOU],
+    *i_will(words("do"), words("anything", "whatever")),
+    *i_will(words("wait"), words("forever")),
+    [words("one", "just"), words("more"), words("chance")],
+    [words("please", "pls", "plz"), words("please", "pls", "plz")],
+    [
+        words("please", "pls", "plz"),
+        {"NORM": "do"},
+        NOT,
+        lemmas("shut", "leave", "go", "give", "ignore", "block", "end", "throw", "do"),
+    ],
+    [*CANT, ANY, words("live", "breathe", "cope", "function"), words("without"), YOU],
+    [{"NORM": "do"}, NOT, words("leave"), words("me")],
+    *i_will(words("change")),
+    [I, lemmas("need"), YOU],
+    [words("anything"), words("please", "pls")],
+    [words("please", "pls", "plz"), ANY, words("come"), words("home", "out", "over")],
+    [lemmas("beg")],
+]
+# Phrases that look like a problem and are not: "you're dead to me" is a
+# goodbye, "i'd kill for a holiday" a wish, "it's not your fault" a kindness.
+HARMLESS: List[Pattern] = [
+    [words("dead"), words("to"), words("me", "us")],
+    [lemmas("kill"), words("for")],
+    [words("watch"), YOUR, words("back"), words("pain", "injury", "posture")],
+    [NOT, YOUR, words("fault")],
+]
