@@ -90,7 +90,7 @@ class ActionReviewMessageDraft(Action):
     ) -> List[EventType]:
         draft: Optional[str] = tracker.get_slot("message_draft")
         if draft:
-            review = review_draft(draft, read_as_threat=_classified_as_threat(tracker, draft))
+            review = review_draft(draft, **_classifier_reading(tracker, draft))
             dispatcher.utter_message(text=render_review(draft, review))
             if review.risk_to_self:
                 dispatcher.utter_message(response="utter_crisis_resources")
@@ -102,14 +102,17 @@ class ActionReviewMessageDraft(Action):
         return [SlotSet("message_draft", None)]
 
 
-def _classified_as_threat(tracker: Tracker, draft: str) -> bool:
-    """Whether the classifier read the pasted draft as a threat: it catches
-    what no phrase list does ("nice curtains, ground floor isn't it")."""
+def _classifier_reading(tracker: Tracker, draft: str) -> Dict[str, bool]:
+    """How the classifier read the pasted draft: it hears threats and anger
+    that no phrase list names ("nice curtains, ground floor isn't it")."""
     for event in reversed(tracker.events):
         if event.get("event") == "user" and (event.get("text") or "").strip() == draft:
             parse = event.get("parse_data") or {}
             risk = parse.get("risk") or {}
-            return (parse.get("intent") or {}).get("name") == "threaten_harm" or (
-                risk.get("category") == "harm_to_others" and risk.get("level") != "none"
-            )
-    return False
+            intent = (parse.get("intent") or {}).get("name")
+            return {
+                "read_as_threat": intent == "threaten_harm"
+                or (risk.get("category") == "harm_to_others" and risk.get("level") != "none"),
+                "sounds_angry": intent == "express_anger",
+            }
+    return {}

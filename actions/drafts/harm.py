@@ -63,15 +63,62 @@ _SLURS = spelled(
             "nonces?",
             "bimbos?",
             "home ?wreckers?",
+            "skets?",
+            "tramps?",
+            "wasters?",
+            "spongers?",
+            "nutters?",
+            "head ?cases?",
+            "b[u*]tt?y",
         ]
     )
 )
-_NAMES = words("cow", "pig", "snake", "rat", "freak", "creep", "slob", "leech", "parasite")
+_NAMES = words(
+    "cow",
+    "pig",
+    "snake",
+    "rat",
+    "freak",
+    "creep",
+    "slob",
+    "leech",
+    "parasite",
+    "lump",
+    "case",
+    "tart",
+    "bitch",
+    "player",
+    "thumb",
+    "narcissist",
+    "psycho",
+)
+_NAME_CALLING = words(
+    "absolute",
+    "stupid",
+    "fat",
+    "ugly",
+    "lazy",
+    "paranoid",
+    "dirty",
+    "lying",
+    "selfish",
+    "spoilt",
+    "spoiled",
+    "useless",
+    "mental",
+    "thick",
+    "frigid",
+    "cheap",
+    "little",
+    "precious",
+)
 INSULT: List[Pattern] = [
     [_SLURS],
-    [YOU, maybe("absolute", "stupid", "fat", "ugly", "lazy", "paranoid", "dirty", "lying"), _NAMES],
-    [words("fat", "ugly", "stupid", "dumb", "silly", "lazy", "old", "paranoid", "lying"), _NAMES],
+    [YOU, {**_NAME_CALLING, "OP": "*"}, _NAMES],
+    [_NAME_CALLING, ANY, _NAMES],
     [words("absolute", "total", "complete", "utter"), _NAMES],
+    [lemmas("get"), words("yourself"), words("sectioned")],
+    [words("pathetic")],
     [words("piece"), words("of"), spelled("sh[i*!1]t|crap|trash|garbage")],
     [words("waste"), words("of"), words("space", "oxygen", "skin")],
     *you_are(ANY, ANY, words("disgusting", "worthless", "trash", "garbage", "vile", "repulsive")),
@@ -89,6 +136,7 @@ SAID_OF_ONESELF: List[Pattern] = [
         _SLURS,
     ],
     [lemmas("look", "feel"), words("like"), words("a", "an"), ANY, _SLURS],
+    [I, words("was", "am", "'m", "m", "felt", "feel", "been"), ANY, words("pathetic")],
 ]
 _HURT = lemmas("end", "destroy", "hurt", "kill", "smash", "ruin", "stab", "batter", "deck", "glass")
 _PROPERTY = words(
@@ -157,6 +205,29 @@ THREAT: List[Pattern] = [
     [words("shame", "pity"), words("if")],
     [words("something"), words("bad"), ANY, ANY, lemmas("happen")],
     [words("make"), words("sure"), words("of"), words("it")],
+    [words("out"), words("of"), THEIR, words("hide", "skin")],
+    [words("long"), words("memory")],
+    [I, ANY, lemmas("see", "know"), words("where"), words("he", "she", "they", "you", "u")],
+    [words("know", "knows"), words("a"), words("lot"), words("of"), words("people")],
+    [words("people"), I, words("know")],
+    [NOT, words("be"), lemmas("ask"), words("twice")],
+    [words("in"), words("pieces")],
+    [words("see"), words("right"), words("in")],
+    [words("any"), words("sense")],
+    [lemmas("watch"), words("yourself")],
+    [YOU, {"NORM": "will"}, NOT, words("be"), words("walking", "going", "driving", "smiling")],
+    *i_will(
+        lemmas("break"),
+        ANY,
+        words("bone", "bones", "leg", "legs", "arm", "arms", "neck", "jaw", "nose"),
+    ),
+    [lemmas("lay"), words("a", "one"), words("finger")],
+    [
+        words("going", "go", "goes"),
+        words("in", "on"),
+        words("the"),
+        words("canal", "river", "bin", "skip", "fire", "bonfire"),
+    ],
     # Warnings that leave the rest to the imagination.
     [lemmas("warn"), YOU],
     [words("consider"), words("yourself"), words("warned")],
@@ -202,6 +273,15 @@ THREAT: List[Pattern] = [
     ],
     [THEIR, words("car", "house"), lemmas("be"), ANY, words("insured")],
 ]
+# Who would be shown or told.
+AUDIENCE = frozenset(
+    "everyone everybody boss wife husband mum mom dad parents family church school friends "
+    "manager hr gf bf girlfriend boyfriend fiance fiancé fiancee internet world facebook insta "
+    "instagram tiktok twitter story page village whole neighbours bird fella missus hmrc "
+    "probation employer colleagues congregation followers insurer cafcass judge officer "
+    "club lads estate".split()
+)
+AUDIENCE_WORDS = AUDIENCE
 # Showing the world what was private, or threatening to.
 _PRIVATE = spelled(
     "pics?|pictures?|photos?|nudes?|videos?|vids?|screenshots?|snaps?|recordings?|receipts?"
@@ -217,7 +297,17 @@ EXPOSURE: List[Pattern] = [
         AM,
         words("posting", "sharing", "sending", "leaking", "uploading", "showing", "forwarding"),
     ],
-    [I, maybe("still"), lemmas("have", "keep", "save", "get"), ANY, ANY, _PRIVATE],
+    [I, ANY, maybe("still"), lemmas("have", "keep", "save", "get"), ANY, ANY, _PRIVATE],
+    [
+        lemmas("make"),
+        words("sure"),
+        ANY,
+        ANY,
+        ANY,
+        words("knows", "know", "hears", "finds", "sees"),
+    ],
+    [words("going", "goes", "go"), words("straight", "to"), ANY, words(*sorted(AUDIENCE))],
+    [{"NORM": "will"}, NOT, words("go"), words("up")],
     [
         _PRIVATE,
         ANY,
@@ -225,9 +315,30 @@ EXPOSURE: List[Pattern] = [
         ANY,
         ANY,
         words("going", "go", "goes"),
-        words("straight", "to", "up", "on"),
+        words("straight", "to", "up", "on", "in", "round", "out"),
     ],
     [words("going", "go", "goes"), words("up", "live"), words("on")],
+    [
+        words("wonder"),
+        words("what"),
+        ANY,
+        ANY,
+        ANY,
+        ANY,
+        ANY,
+        ANY,
+        words("would", "'d"),
+        lemmas("say", "think"),
+    ],
+    [
+        I,
+        AM,
+        words("telling", "showing", "handing", "giving", "sending"),
+        ANY,
+        ANY,
+        ANY,
+        words(*sorted(AUDIENCE_WORDS)),
+    ],
     [NOT, lemmas("see", "hear"), words("any", "all"), words("of"), ANY, ANY, words("yet")],
     [
         lemmas("post", "put", "share", "spread"),
@@ -253,7 +364,10 @@ EXPOSURE: List[Pattern] = [
 # A message that ends on a tag question about their life ("your brother works
 # nights, doesn't he") is a veiled threat when it names where they are or who
 # they love (see review.py).
-TAG_QUESTION = r"\b(?:doesn'?t|does|isn'?t|is|hasn'?t|has|wouldn'?t|won'?t|aren'?t|didn'?t|don'?t|can'?t)\s+(?:he|she|it|they|you|ya|u|there)\W*$"
+TAG_QUESTION = (
+    r"\b(?:doesn'?t|does|isn'?t|is|hasn'?t|has|wouldn'?t|won'?t|aren'?t|didn'?t|don'?t|dont|"
+    r"can'?t)\s+(?:he|she|it|they|you|ya|u|there)(?:\s+[a-z]+)?\s*(?:[.?!…]|$)"
+)
 THEIR_WORLD = frozenset(
     "house flat place work job office floor shift car kids children son daughter mum mom "
     "dad brother sister family parents nan gran street road school gym dog cat new".split()
@@ -261,12 +375,6 @@ THEIR_WORLD = frozenset(
 
 # "everyone at church is going to know exactly what kind of man you are": an
 # audience, then what it will learn (see review.py).
-AUDIENCE = frozenset(
-    "everyone everybody boss wife husband mum mom dad parents family church school friends "
-    "manager hr gf bf girlfriend boyfriend fiance fiancé internet world facebook insta "
-    "instagram tiktok twitter story page village whole neighbours bird fella missus hmrc "
-    "probation employer colleagues congregation followers".split()
-)
-REVEALING = frozenset("know hear learn find read".split())
+REVEALING = frozenset("know hear learn find read interested fascinated say think".split())
 # Between the audience and what it learns: "will", "is going to", "would love to".
 TO_COME = frozenset("will 'll going gon gonna would 'd to".split())

@@ -81,6 +81,8 @@ class DraftReview:
     threatening_tone: bool = False
     # The draft itself speaks of ending one's life or self-harm.
     risk_to_self: bool = False
+    # The classifier heard anger in it, whatever the phrases.
+    sounds_angry: bool = False
 
     @property
     def labels(self) -> List[str]:
@@ -113,8 +115,10 @@ def _safety() -> SafetyRules:
     return SafetyRules(load_pipeline().vocab)
 
 
-def review_draft(draft: str, read_as_threat: bool = False) -> DraftReview:
-    """``read_as_threat``: the classifier took the message for a threat."""
+def review_draft(
+    draft: str, read_as_threat: bool = False, sounds_angry: bool = False
+) -> DraftReview:
+    """``read_as_threat``, ``sounds_angry``: how the classifier read it."""
     text = plain_text(draft)
     lowered = text.lower()
     # Offsets stay the person's own only if lower-casing kept the length.
@@ -144,12 +148,13 @@ def review_draft(draft: str, read_as_threat: bool = False) -> DraftReview:
         calmer=calmer_version(text, hits, purpose),
         threatening_tone=read_as_threat and not any(hit.label == "THREAT" for hit in hits),
         risk_to_self=any(signal.category is Category.SELF_HARM for signal, _ in signals),
+        sounds_angry=sounds_angry,
     )
 
 
 def render_review(draft: str, review: DraftReview) -> str:
     if review.is_clean:
-        return _praise(review.purpose)
+        return _praise(review)
     lines = ["Please don't send this." if review.must_not_be_sent else "Here's what I noticed:"]
     if review.threatening_tone:
         lines.append(
@@ -168,16 +173,22 @@ def render_review(draft: str, review: DraftReview) -> str:
     return "\n".join(lines)
 
 
-def _praise(purpose: Purpose) -> str:
-    if purpose is Purpose.LOGISTICS:
+def _praise(review: DraftReview) -> str:
+    if review.sounds_angry:
+        return (
+            "I didn't find a phrase to point at, but it reads as angry. Read it "
+            "once as they will: does it get you what you want from sending it? "
+            "If it's mostly to let the anger out, write that here instead."
+        )
+    if review.purpose is Purpose.LOGISTICS:
         return (
             "This is clear and practical: it says what needs sorting and nothing "
             "else. That's exactly right for this kind of message."
         )
     return (
-        "This reads calm and honest: I don't see blame, pressure or games in it. "
-        "Before you send it, make sure you'd be okay with any answer, including "
-        "no answer at all."
+        "This reads calm and honest: I don't see threats, insults, blame, "
+        "pressure or games in it. Before you send it, make sure you'd be okay "
+        "with any answer, including no answer at all."
     )
 
 
@@ -214,14 +225,11 @@ def _veiled(doc: Doc) -> List[Hit]:
     """ "your Dominic works on the 4th floor, doesn't he": their world, then a
     tag question that leaves the rest unsaid."""
     ending = re.search(harm.TAG_QUESTION, doc.text)
-    possessive = {"your", "ur", "yr"}
-    named = any(
-        token.lower_ in harm.THEIR_WORLD and token.i > 0 and doc[token.i - 1].lower_ in possessive
-        for token in doc
-    )
-    if not ending or not named:
+    theirs = any(token.lower_ in ("your", "ur", "yr") for token in doc)
+    named = any(token.lower_ in harm.THEIR_WORLD for token in doc)
+    if not (ending and theirs and named):
         return []
-    return [Hit("THREAT", ending.group(), ending.start(), ending.end())]
+    return [Hit("THREAT", ending.group().strip(" .?!…"), ending.start(), ending.end())]
 
 
 def _revealing(doc: Doc) -> List[Hit]:

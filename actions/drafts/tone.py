@@ -16,6 +16,7 @@ from actions.drafts.tokens import (
     i_will,
     lemmas,
     maybe,
+    spelled,
     words,
     you_are,
     you_will,
@@ -54,6 +55,9 @@ BLAME: List[Pattern] = [
     [words("mess", "this", "it", "all", "that"), lemmas("be"), words("on"), YOU],
     [YOU, lemmas("turn"), ANY, ANY, words("against")],
     [YOU, words("were", "are", "'re", "r"), words("the"), words("one"), words("who")],
+    [words("that's", "thats", "it's", "its"), words("on"), YOU],
+    [words("your", "ur"), words("mess")],
+    [YOU, words("made"), words("it")],
 ]
 PRESSURE: List[Pattern] = [
     [words("if"), YOU, lemmas("do", "will", "wo"), NOT],
@@ -91,6 +95,10 @@ PRESSURE: List[Pattern] = [
     [I, words("mean"), words("it")],
     [I, AM, words("coming"), ANY, words("to", "round", "over")],
     [I, AM, lemmas("block"), YOU],
+    [words("or"), {"NORM": "do"}, NOT, words("bother")],
+    [words("turning", "turn"), words("up"), words("at")],
+    [words("coming"), words("over", "round")],
+    [words("dead"), words("serious")],
 ]
 # Plain information in a practical message ("the school needs it by friday",
 # "you need to sign the form"), pressure in a personal one.
@@ -119,6 +127,7 @@ DEADLINE: List[Pattern] = [
             "end",
         ),
     ],
+    [words("by", "before"), spelled(r"\d{1,2}(:\d\d)?(am|pm)")],
 ]
 MIND_GAMES: List[Pattern] = [
     [I, ANY, words("seeing", "dating"), words("someone", "somebody", "other")],
@@ -153,6 +162,13 @@ MIND_GAMES: List[Pattern] = [
     [words("better"), words("in"), words("bed")],
     [words("hanging", "hang", "hung"), words("out"), words("with"), YOUR],
     [lemmas("jealous")],
+    [words("had"), words("such"), words("a"), words("laugh")],
+    [lemmas("buy"), words("me")],
+    [words("started", "been"), words("seeing", "dating")],
+    [words("got"), words("a"), words("date")],
+    [NOT, ANY, lemmas("think"), words("about"), YOU],
+    [words("better"), words("than"), words("when"), words("we")],
+    [words("downgrade")],
 ]
 GUILT: List[Pattern] = [
     [words("after"), words("everything", "all"), I],
@@ -188,6 +204,10 @@ GUILT: List[Pattern] = [
         lemmas("cry", "ask", "miss", "wait"),
     ],
     [I, words("have", "'ve", "ve", "havent", "haven't"), ANY, ANY, lemmas("eat", "sleep")],
+    [words("hope"), ANY, ANY, words("satisfied")],
+    [words("hope"), words("every"), words("time")],
+    [words("paying"), words("the"), words("price")],
+    [lemmas("cry"), words("themselves", "herself", "himself", "myself")],
 ]
 PLEADING: List[Pattern] = [
     [words("please", "pls", "plz"), ANY, words("come"), words("back")],
@@ -211,6 +231,10 @@ PLEADING: List[Pattern] = [
     [words("anything"), words("please", "pls")],
     [words("please", "pls", "plz"), ANY, words("come"), words("home", "out", "over")],
     [lemmas("beg")],
+    [words("on"), words("my"), words("knees")],
+    [words("give"), words("me"), words("a", "another", "one"), ANY, words("chance", "go")],
+    [I, lemmas("need"), YOU, words("so")],
+    [words("one"), words("more"), words("go", "try")],
 ]
 # Phrases that look like a problem and are not: "you're dead to me" is a
 # goodbye, "i'd kill for a holiday" a wish, "it's not your fault" a kindness.

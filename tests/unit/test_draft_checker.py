@@ -269,3 +269,15 @@ def test_a_draft_the_classifier_reads_as_a_threat_is_not_praised(tracker_for, di
     )
     assert said(dispatcher)[0].startswith("Please don't send this.")
     assert dispatcher.messages[1]["response"] == "utter_harm_to_others"
+
+
+def test_a_draft_the_classifier_hears_as_angry_is_not_called_calm(tracker_for, dispatcher, domain):
+    draft = "congrats on the new place. must be nice"
+    said_it = [
+        {"event": "user", "text": draft, "parse_data": {"intent": {"name": "express_anger"}}}
+    ]
+    ActionReviewMessageDraft().run(
+        dispatcher, tracker_for(slots={"message_draft": draft}, events=said_it), domain
+    )
+    assert "reads as angry" in said(dispatcher)[0]
+    assert "calm" not in said(dispatcher)[0]
