@@ -33,7 +33,7 @@ CHROMIUM := /usr/bin/chromium
 CLUSTER_SERVERS := /usr/lib/postgresql/15/bin/postgres /usr/bin/redis-server /usr/sbin/nginx
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-browser test-telegram test-nlu eval-nlu calibrate-fallback pattern-hits bench-nlu bench bench-long bench-big-messages spacy-model web \
+        test-e2e test-browser test-telegram test-nlu eval-nlu eval-drafts eval-dialogue calibrate-fallback pattern-hits bench-nlu bench bench-long bench-big-messages spacy-model web \
         browser telegram-polling cluster cluster-deps test-cluster clean
 
 help:
@@ -56,6 +56,8 @@ help:
 	@echo "make browser       install Debian's Chromium for the browser tests"
 	@echo "make test-nlu      held-out NLU scores and the quality bars"
 	@echo "make eval-nlu      the same beside Rasa's default pipeline, plus 5-fold cross-validation -> docs/nlu-evaluation.md"
+	@echo "make eval-drafts   the draft coach on held-out drafts (threats, slurs, exposure, logistics)"
+	@echo "make eval-dialogue replay the scripted personas in tests/dialogues; repeats, fallbacks, dead ends"
 	@echo "make calibrate-fallback  the fallback thresholds that eval/dev_voice supports (not the held-out set)"
 	@echo "make pattern-hits  where the risk patterns fire on ordinary training examples (check a new pattern)"
 	@echo "make bench-nlu     /model/parse latency on one core, memory, training time (not a test)"
@@ -170,7 +172,20 @@ test-cluster: $(MODEL) $(WIDGET) $(CHROMIUM) $(CLUSTER_SERVERS)
 
 test-nlu: $(MODEL)
 	$(BIN)/python scripts/eval_nlu.py
+	$(BIN)/python scripts/eval_drafts.py --model $(MODEL)
 	$(BIN)/pytest tests/quality
+
+# The draft coach on its held-out drafts and on the two sets its phrase lists
+# were written against.
+eval-drafts: $(MODEL)
+	$(BIN)/python scripts/eval_drafts.py --model $(MODEL) --set eval/drafts_dev.yml
+	$(BIN)/python scripts/eval_drafts.py --model $(MODEL) --set eval/drafts_dev2.yml
+	$(BIN)/python scripts/eval_drafts.py --model $(MODEL)
+	$(BIN)/pytest tests/quality/test_draft_quality.py
+
+# Twelve scripted people talking to freshly started servers (tests/dialogues).
+eval-dialogue: $(MODEL)
+	$(BIN)/python scripts/eval_dialogue.py
 
 # The comparison with Rasa's default pipeline lives here, not in `make test`:
 # training that baseline on this data takes about 40 minutes on two cores.

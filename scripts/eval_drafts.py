@@ -42,6 +42,8 @@ LABELS = {
     "blame": {"BLAME"},
 }
 NEVER_PRAISED = ("threat", "insult", "exposure")
+# What the review says of a draft it finds nothing in (actions/drafts/review.py).
+PRAISE = ("calm and honest", "clear and practical")
 LOVE_NOTE = ("thinking about us", "miss what we had", "i'd like to talk", "i miss you")
 
 
@@ -75,7 +77,9 @@ def score(items: List[Dict[str, Any]], model: Optional[Path]) -> Dict[str, Any]:
     total = {flag: 0 for flag in LABELS}
     false_flags = {flag: 0 for flag in LABELS}
     misses: List[Dict[str, Any]] = []
-    praised_harm = stopped = must_stop = clean = clean_flagged = logistics = love_notes = 0
+    praised_harm = unflagged_harm = stopped = must_stop = clean = clean_flagged = logistics = (
+        love_notes
+    ) = 0
     for item, reading in zip(drafts, readings, strict=True):
         review = review_draft(item["text"], **reading)
         labels = set(review.labels) | ({"THREAT"} if review.threatening_tone else set())
@@ -89,7 +93,8 @@ def score(items: List[Dict[str, Any]], model: Optional[Path]) -> Dict[str, Any]:
             elif labels & names:
                 false_flags[flag] += 1
         harmful = [flag for flag in NEVER_PRAISED if flag in item["flags"]]
-        praised_harm += bool(harmful) and review.is_clean
+        praised_harm += bool(harmful) and any(word in text for word in PRAISE)
+        unflagged_harm += bool(harmful) and review.is_clean and not review.sounds_angry
         if {"threat", "exposure"} & set(item["flags"]):
             must_stop += 1
             stopped += review.must_not_be_sent
@@ -111,6 +116,8 @@ def score(items: List[Dict[str, Any]], model: Optional[Path]) -> Dict[str, Any]:
         "recall": {flag: {"found": found[flag], "total": total[flag]} for flag in LABELS},
         "false_flags": false_flags,
         "harmful_drafts_praised": praised_harm,
+        "harmful_drafts": sum(bool(set(NEVER_PRAISED) & set(item["flags"])) for item in drafts),
+        "harmful_drafts_with_nothing_said": unflagged_harm,
         "told_not_to_send": {"stopped": stopped, "total": must_stop},
         "clean_drafts_flagged": {"flagged": clean_flagged, "total": clean},
         "logistics_as_love_notes": {"count": love_notes, "total": logistics},
@@ -142,7 +149,11 @@ def main() -> int:
         "draft_or_question_told_apart",
     ):
         print(f"  {key.replace('_', ' ')}: {result[key]}")
-    print(f"  harmful drafts praised: {result['harmful_drafts_praised']}")
+    print(
+        f"  of {result['harmful_drafts']} drafts with a threat, slur or exposure: "
+        f"{result['harmful_drafts_praised']} praised, "
+        f"{result['harmful_drafts_with_nothing_said']} with nothing flagged"
+    )
     return 0
 
 

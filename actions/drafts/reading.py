@@ -157,10 +157,7 @@ _PRACTICAL = (
     "parcel",
     "passport",
     "tax",
-    "birthday",
-    "party",
     "nursery",
-    "club",
 )
 PURPOSES: Dict[str, Sequence[Pattern]] = {
     "LOGISTICS": [

@@ -185,6 +185,13 @@ def _praise(review: DraftReview) -> str:
             "This is clear and practical: it says what needs sorting and nothing "
             "else. That's exactly right for this kind of message."
         )
+    if review.purpose is Purpose.OTHER:
+        # Nothing says what it is for: the coach can only say what it did not find.
+        return (
+            "I didn't find threats, insults, blame, pressure or games in it, but "
+            "I can miss things: read it once as they will. Before you send it, "
+            "make sure you'd be okay with any answer, including no answer at all."
+        )
     return (
         "This reads calm and honest: I don't see threats, insults, blame, "
         "pressure or games in it. Before you send it, make sure you'd be okay "

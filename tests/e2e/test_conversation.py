@@ -105,17 +105,6 @@ def test_reflection_answers_go_into_the_journal(bot, sender):
     assert journal.index("calling my sister helped") < journal.index("Mostly the evenings")
 
 
-def test_the_draft_coach_flags_and_suggests(bot, sender):
-    assert "Paste the message" in bot.reply(
-        sender, "can you check a text before i send it to my ex"
-    )
-    review = bot.reply(
-        sender, "You never cared about me. It's your fault. Answer me by tonight or else."
-    )
-    assert '"You never"' in review and '"your fault"' in review and '"by tonight"' in review
-    assert "A calmer version could be" in review
-
-
 def test_the_assessment_reflects_the_answers(bot, sender):
     assert "what went wrong" in bot.reply(sender, "start the assessment").lower()
     bot.reply(sender, "we kept fighting about where to live")
