@@ -888,6 +888,15 @@ _SURVEILLANCE: List[Pattern] = [
         _OPT,
         _any("goes", "going", "went", "lives", "living", "staying", "works"),
     ],
+    # "can you find out where ryan lives now"
+    [
+        _any("find", "track", "look"),
+        _any("out", "down", "up"),
+        _any("where"),
+        {"IS_ALPHA": True},
+        _OPT,
+        _any("lives", "living", "staying", "moved", "works", "is"),
+    ],
     [_lemma("hack"), {"LOWER": "into", "OP": "?"}, _any("her", "his", "their")],
     # "log into his email", but not "get in her head".
     [_lemma("log", "get", "break"), _any("into", "in"), _any("her", "his", "their"), _DEVICE],
@@ -973,6 +982,21 @@ _LOOKS_VIOLENT: List[Pattern] = [
         _lemma("overdose", "od"),
         _any("on"),
         _none_of(*_PILL_WORDS, *_DRUGS, *_DETERMINERS),
+    ],
+    # "my mum will kill me", "she'll kill me when she finds out": trouble at home.
+    [
+        _any("mum", "mom", "mam", "dad", "parents", "she", "he", "they", "teacher"),
+        _any("will", "'ll", "ll", "gonna", "going", "would", "'d"),
+        _OPT,
+        _lemma("kill", "murder"),
+        _ME,
+    ],
+    # "she can't stand him": dislike.
+    [
+        _any("ca", "can", "cant", "cannot"),
+        _OPT,
+        _any("stand", "stick"),
+        _any("him", "her", "them", "each"),
     ],
 ]
 _LOOKS_LIKE_ABUSE: List[Pattern] = [

@@ -1,0 +1,55 @@
+"""Response wording that does not repeat itself.
+
+Rasa picks one of a response's variants at random, so a person who asks twice
+may read the same paragraph twice, and one who asks four times almost surely
+does. Here the variants take turns within a conversation: of the variants
+whose conditions hold, the one this person has never seen comes first (in the
+order domain.yml lists them), else the one seen longest ago. Named in
+endpoints.yml as the ``nlg`` type.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Dict, List, Optional
+
+from rasa.core.nlg.generator import ResponseVariationFilter
+from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+
+class FreshResponses(TemplatedNaturalLanguageGenerator):
+    def __init__(
+        self, endpoint_config: Optional[EndpointConfig] = None, domain: Optional[Domain] = None
+    ) -> None:
+        super().__init__(domain.responses if domain else {})
+
+    async def generate(
+        self,
+        utter_action: str,
+        tracker: DialogueStateTracker,
+        output_channel: str,
+        **kwargs: Any,
+    ) -> Optional[Dict[str, Any]]:
+        slots = tracker.current_slot_values()
+        suitable = ResponseVariationFilter(self.responses).responses_for_utter_action(
+            utter_action, output_channel, slots
+        )
+        if not suitable:
+            return None
+        filled = [
+            self._fill_response(copy.deepcopy(variant), slots, **kwargs) for variant in suitable
+        ]
+        said = [event.text for event in tracker.events if isinstance(event, BotUttered)]
+        return min(filled, key=lambda variant: last_seen(said, variant.get("text")))
+
+
+def last_seen(said: List[Optional[str]], text: Optional[str]) -> int:
+    """Where ``text`` was last said in the conversation; -1 if never."""
+    for index in range(len(said) - 1, -1, -1):
+        if said[index] == text:
+            return index
+    return -1

@@ -1,0 +1,205 @@
+"""The turns after a safety reply, read in its light.
+
+The intent classifier reads one message at a time. After the crisis lines,
+"is there a text one?" looks to it like a question about texting the ex, and
+"I'm in Glasgow" like nothing at all; after a 16-year-old said her ex has a
+picture of her, "he's gonna share it" looks like a threat *by* her. This
+policy knows what was said before (the slots the safety rules set) and
+answers such follow-ups for what they are:
+
+* a question about lines, or where the person is: the lines for them
+  (action_find_help_line);
+* how to stay safe when meeting an ex: a safety plan;
+* a young person's picture being shared, or "will I get in trouble?" after
+  it: child-protection help.
+
+It steps aside whenever the message itself carries a risk the safety net found
+by a phrase or by likeness to its bank (those are new disclosures, and the
+rules answer them), while a form is running, and outside a safety context.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Dict, List, Optional
+
+from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
+from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event, SlotSet, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+logger = logging.getLogger(__name__)
+
+FIND_HELP_LINE = "action_find_help_line"
+SAFETY_PLAN = "utter_safety_planning"
+CHILD_PROTECTION = "utter_child_abuse_support"
+CHILD_IMAGE_FOLLOW_UP = "utter_child_image_follow_up"
+REACHING_OUT_ACTION = "utter_reaching_out"
+OWN_ACTIONS = (
+    FIND_HELP_LINE,
+    SAFETY_PLAN,
+    CHILD_PROTECTION,
+    CHILD_IMAGE_FOLLOW_UP,
+    REACHING_OUT_ACTION,
+)
+# Set by the safety rules (domain.yml); any of them makes a safety context.
+CONTEXT_SLOTS = ("self_harm_disclosed", "abuse_disclosed", "minor_disclosed")
+
+ASKS_FOR_A_LINE = re.compile(
+    r"\b(?:is there|are there|any|what'?s|what is|got)\b[^.?!]{0,40}"
+    r"\b(?:text|txt|chat|whatsapp|online|line|lines|number|helpline|service|one)\b"
+    r"|\b(?:anyone|someone|somebody|who)\b[^.?!]{0,30}\b(?:talk|speak|call|ring|text)\b"
+    r"|\bhelp ?lines?\b|\b(?:i'?m|im|i am|i live|living|based|from)\s+in\b",
+    re.IGNORECASE,
+)
+PLACE = re.compile(
+    r"\b(?:uk|england|scotland|wales|ireland|glasgow|edinburgh|london|manchester|dublin|"
+    r"belfast|usa|america|the states|australia|canada|new zealand|nz)\b",
+    re.IGNORECASE,
+)
+# Staying safe around an ex, not around oneself: "keep myself safe" and
+# "can't stay safe" are crisis language, left to the safety net and the rules.
+STAYING_SAFE = re.compile(
+    r"\b(?:be|stay)\s+safe\b|\bsafety plan\b|\bsafe (?:when|if|around)\b", re.I
+)
+NOT_SAFE = re.compile(r"\b(?:can'?t|cannot|not|never)\b[^.?!]{0,20}\bsafe\b|\bmyself\b", re.I)
+CRISIS_INTENTS = frozenset({"crisis", "crisis_imminent", "express_hopelessness"})
+MEETING = re.compile(
+    r"\b(?:him|her|them|meet|meeting|see|go|going|visit|pick(?:ing)? up|drop(?:ping)? off)\b",
+    re.IGNORECASE,
+)
+PICTURE = re.compile(
+    r"\b(?:pic|pics|photo|photos|picture|pictures|nudes?|video|vid|snaps?)\b", re.I
+)
+SHARING = re.compile(
+    r"\b(?:shar|post|send|sent|show|leak|spread|screenshot|forward|upload)\w*\b", re.I
+)
+# "maybe ringing that number tomorrow": a plan to use the lines just given.
+REACHING_OUT = re.compile(
+    r"\b(?:ring|ringing|call|calling|text|texting|phone|phoning|contact|try|trying)\b[^.?!]{0,25}"
+    r"\b(?:that|the|those|them|this)\s+(?:number|numbers|line|lines|helpline|one|ones)\b"
+    r"|\b(?:ring|ringing|call|calling|text|texting)\s+(?:samaritans|shout|988|childline|refuge)\b",
+    re.IGNORECASE,
+)
+AFTER_A_PICTURE = re.compile(
+    r"\b(?:trouble|arrested|police|still bad|my fault|is that bad|expelled|tell my (?:mum|mom|dad|parents))\b",
+    re.IGNORECASE,
+)
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
+)
+class SafetyFollowUpPolicy(Policy):
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        # Above the rules: a rule answers the message's intent, this answers
+        # the message in the light of the conversation.
+        return {POLICY_PRIORITY: RULE_POLICY_PRIORITY + 1}
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[str, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        if tracker.latest_action_name in OWN_ACTIONS:
+            return self._prediction(confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain))
+        try:
+            choice = follow_up(tracker)
+        except Exception:
+            logger.exception("SafetyFollowUpPolicy failed; the rules answer instead.")
+            choice = None
+        if choice is None:
+            return self._prediction(self._default_predictions(domain))
+        action, events = choice
+        return self._prediction(confidence_scores_for(action, 1.0, domain), events=events)
+
+
+def follow_up(tracker: DialogueStateTracker) -> Optional[tuple]:
+    """The follow-up action for the latest message, with events to apply, or None."""
+    if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name:
+        return None
+    message = tracker.latest_message
+    if message is None or not message.text or _new_disclosure(message.parse_data):
+        return None
+    text = message.text
+    slots = {name: tracker.get_slot(name) for name in CONTEXT_SLOTS}
+    if slots["minor_disclosed"] and PICTURE.search(text) and SHARING.search(text):
+        events: List[Event] = [SlotSet("abuse_disclosed", True)]
+        return CHILD_PROTECTION, events
+    if slots["minor_disclosed"] and slots["abuse_disclosed"] and AFTER_A_PICTURE.search(text):
+        return CHILD_IMAGE_FOLLOW_UP, []
+    intent = (message.intent or {}).get("name")
+    if (
+        STAYING_SAFE.search(text)
+        and MEETING.search(text)
+        and not NOT_SAFE.search(text)
+        and intent not in CRISIS_INTENTS
+    ):
+        return SAFETY_PLAN, []
+    if any(slots.values()) and REACHING_OUT.search(text):
+        return REACHING_OUT_ACTION, _undo_a_guess(tracker)
+    if any(slots.values()) and (ASKS_FOR_A_LINE.search(text) or _only_a_place(text)):
+        return FIND_HELP_LINE, _undo_a_guess(tracker)
+    return None
+
+
+def _undo_a_guess(tracker: DialogueStateTracker) -> List[Event]:
+    """The classifier's crisis guess set ``self_harm_disclosed`` on this message
+    (a slot mapping runs before any policy); a follow-up about lines is not a
+    disclosure, so the slot goes back to what it was."""
+    events = list(tracker.events)
+    latest = max(
+        (index for index, event in enumerate(events) if isinstance(event, UserUttered)),
+        default=None,
+    )
+    if latest is None:
+        return []
+    before = next(
+        (
+            event.value
+            for event in reversed(events[:latest])
+            if isinstance(event, SlotSet) and event.key == "self_harm_disclosed"
+        ),
+        False,
+    )
+    if tracker.get_slot("self_harm_disclosed") == before:
+        return []
+    return [SlotSet("self_harm_disclosed", before)]
+
+
+def _new_disclosure(parse_data: Dict[str, Any]) -> bool:
+    """The safety net found a risk in this very message by more than a guess."""
+    risk = parse_data.get("risk") or {}
+    evidence = risk.get("evidence") or []
+    return any(not why.startswith("classifier") for why in evidence)
+
+
+def _only_a_place(text: str) -> bool:
+    """ "im in the uk btw": a short message that names where the person is."""
+    return bool(PLACE.search(text)) and len(text.split()) <= 12

@@ -1,0 +1,55 @@
+"""Variants take turns: nobody reads the same wording again while another is unread."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from heartwise.nlg import FreshResponses
+
+DOMAIN = Domain.from_yaml(
+    """
+version: "3.1"
+slots:
+  abuse_disclosed:
+    type: bool
+    influence_conversation: false
+    mappings: [{type: custom}]
+responses:
+  utter_feelings:
+    - text: "one"
+    - text: "two"
+    - text: "three"
+  utter_careful:
+    - condition: [{type: slot, name: abuse_disclosed, value: true}]
+      text: "safety first"
+    - text: "ordinary"
+"""
+)
+
+
+def said_next(tracker: DialogueStateTracker, action: str = "utter_feelings") -> str:
+    response = asyncio.run(FreshResponses(domain=DOMAIN).generate(action, tracker, "rest"))
+    tracker.update(BotUttered(response["text"]))
+    return response["text"]
+
+
+def test_every_variant_is_read_once_before_any_is_read_again():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    assert [said_next(tracker) for _ in range(5)] == ["one", "two", "three", "one", "two"]
+
+
+def test_a_wording_said_elsewhere_in_the_conversation_counts_as_read():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(BotUttered("one"))
+    assert said_next(tracker) == "two"
+
+
+def test_conditions_still_choose_which_variants_may_be_said():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(SlotSet("abuse_disclosed", True))
+    assert {said_next(tracker, "utter_careful") for _ in range(3)} <= {"safety first", "ordinary"}
+    assert said_next(tracker, "utter_careful") in ("safety first", "ordinary")

@@ -1,0 +1,160 @@
+"""The turns after a safety reply are read in its light (SafetyFollowUpPolicy),
+on real trackers built from the real domain."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from actions.help_lines import country_in, lines_for
+from heartwise.policies.safety_follow_up import follow_up
+from tests.conftest import PROJECT_ROOT
+
+DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
+
+
+def after(
+    text: str,
+    intent: str = "nlu_fallback",
+    slots: Optional[Dict[str, Any]] = None,
+    risk: Optional[Dict[str, Any]] = None,
+    loop: Optional[str] = None,
+) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    for name, value in (slots or {}).items():
+        tracker.update(SlotSet(name, value))
+    if loop:
+        tracker.update(ActiveLoop(loop))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": intent, "confidence": 0.9}, "text": text, "risk": risk or {}}
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    return tracker
+
+
+AFTER_LINES = {"self_harm_disclosed": True}
+AFTER_ABUSE = {"abuse_disclosed": True}
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        (
+            "i dont want to ring a helpline, talking on the phone feels like a big deal. is there a text one",
+            AFTER_LINES,
+        ),
+        ("ok i saved it. im in the uk btw if that changes anything", AFTER_LINES),
+        ("is there anyone i could actually talk to about this thats not my mum", AFTER_ABUSE),
+        ("im in glasgow if that makes a difference", AFTER_ABUSE),
+    ],
+)
+def test_questions_about_lines_after_a_safety_reply_get_the_lines(text, slots):
+    assert follow_up(after(text, slots=slots)) == ("action_find_help_line", [])
+
+
+def test_the_same_questions_without_a_safety_context_are_left_to_the_rules():
+    assert follow_up(after("is there a text one", intent="ask_communication")) is None
+
+
+def test_a_new_disclosure_is_left_to_the_rules_whatever_came_before():
+    risk = {"level": "high", "category": "self_harm", "evidence": ["pattern: want to die"]}
+    assert (
+        follow_up(after("is there anyone to talk to, i want to die", slots=AFTER_LINES, risk=risk))
+        is None
+    )
+
+
+def test_a_classifier_guess_alone_does_not_stop_the_follow_up():
+    risk = {"level": "high", "category": "self_harm", "evidence": ["classifier 0.61: self_harm"]}
+    tracker = after(
+        "is there anyone i could talk to", intent="crisis", slots=AFTER_ABUSE, risk=risk
+    )
+    assert follow_up(tracker) == ("action_find_help_line", [])
+
+
+def test_nothing_is_taken_over_inside_a_form():
+    assert follow_up(after("im in the uk", slots=AFTER_LINES, loop="assessment_form")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if I do go to see him, what can I do to be safe?",
+        "how do i stay safe when i pick up the kids from hers",
+    ],
+)
+def test_staying_safe_around_an_ex_gets_a_safety_plan(text):
+    assert follow_up(after(text, intent="ask_communication")) == ("utter_safety_planning", [])
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("i cant keep myself safe around him tonight", "crisis"),
+        ("i don't feel safe, i want to see him one last time and then end it", "crisis"),
+        ("how do i stay safe when i see him", "crisis_imminent"),
+    ],
+)
+def test_crisis_language_about_safety_is_never_turned_into_a_safety_plan(text, intent):
+    assert follow_up(after(text, intent=intent)) is None
+
+
+def test_a_young_persons_picture_being_shared_gets_child_protection():
+    tracker = after(
+        "wait one of his mates just said jayden has a pic i sent him and hes gonna share it",
+        intent="threaten_harm",
+        slots={"minor_disclosed": True},
+    )
+    action, events = follow_up(tracker)
+    assert action == "utter_child_abuse_support"
+    assert events == [SlotSet("abuse_disclosed", True)]
+    after_it = after(
+        "its not like a naked one. will i get in trouble",
+        intent="crisis",
+        slots={"minor_disclosed": True, "abuse_disclosed": True},
+    )
+    assert follow_up(after_it) == ("utter_child_image_follow_up", [])
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("im in glasgow", "Scotland"),
+        ("london", "the UK"),
+        ("i'm in dublin", "Ireland"),
+        ("sydney, aus", "Australia"),
+        ("just between us", None),
+        ("it's the us", None),
+    ],
+)
+def test_where_the_person_is_is_read_from_places_not_from_little_words(text, country):
+    assert country_in(text) == country
+
+
+def test_lines_fit_what_was_told_where_and_how():
+    text_uk = lines_for("the UK", "is there a text one", {"self_harm_disclosed": True})
+    assert "85258" in text_uk and "116 123" in text_uk
+    abuse_scotland = lines_for("Scotland", "anyone to talk to", {"abuse_disclosed": True})
+    assert "0800 027 1234" in abuse_scotland and "116 123" in abuse_scotland
+    child = lines_for(None, "who can i talk to", {"abuse_disclosed": True, "minor_disclosed": True})
+    assert "1-800-422-4453" in child and "0800 1111" in child and "findahelpline" in child
+
+
+def test_a_line_question_the_classifier_took_for_a_crisis_does_not_leave_a_crisis_flag():
+    tracker = after("is there anyone i could talk to", intent="crisis", slots=AFTER_ABUSE)
+    tracker.update(SlotSet("self_harm_disclosed", True))  # the from_intent mapping
+    assert follow_up(tracker) == ("action_find_help_line", [SlotSet("self_harm_disclosed", False)])
+
+
+def test_a_plan_to_ring_the_line_is_encouraged_not_treated_as_an_emergency():
+    risk = {"level": "imminent", "category": "self_harm", "evidence": ["classifier 0.7: self_harm"]}
+    tracker = after(
+        "ok. im telling nat everything tonight. and maybe ringing that number tomorrow",
+        intent="crisis_imminent",
+        slots=AFTER_ABUSE,
+        risk=risk,
+    )
+    assert follow_up(tracker)[0] == "utter_reaching_out"
