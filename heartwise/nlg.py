@@ -4,13 +4,15 @@ Rasa picks one of a response's variants at random, so a person who asks twice
 may read the same paragraph twice, and one who asks four times almost surely
 does. Here the variants take turns within a conversation: of the variants
 whose conditions hold, the one this person has never seen comes first (in the
-order domain.yml lists them), else the one seen longest ago. Named in
-endpoints.yml as the ``nlg`` type.
+order domain.yml lists them), else the one seen longest ago. Once the person
+has named their ex (actions/context.py), "your ex" reads as that name. Named
+in endpoints.yml as the ``nlg`` type.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa.core.nlg.generator import ResponseVariationFilter
@@ -44,7 +46,17 @@ class FreshResponses(TemplatedNaturalLanguageGenerator):
             self._fill_response(copy.deepcopy(variant), slots, **kwargs) for variant in suitable
         ]
         said = [event.text for event in tracker.events if isinstance(event, BotUttered)]
-        return min(filled, key=lambda variant: last_seen(said, variant.get("text")))
+        chosen = min(filled, key=lambda variant: last_seen(said, variant.get("text")))
+        name = tracker.get_slot("ex_name")
+        if name and chosen.get("text"):
+            chosen["text"] = with_name(chosen["text"], name)
+        return chosen
+
+
+def with_name(text: str, name: str) -> str:
+    """ "your ex" becomes the name the person gave ("Lewis", "Lewis's")."""
+    text = re.sub(r"\b[Yy]our ex's\b", f"{name}'s", text)
+    return re.sub(r"\b[Yy]our ex\b(?![-\w])", name, text)
 
 
 def last_seen(said: List[Optional[str]], text: Optional[str]) -> int:

@@ -1,0 +1,234 @@
+"""What the person has told about themselves, kept in slots on every turn and
+corrected when they correct it: the ex's name, when it ended, what they want
+(win back, unsure, move on, co-parent), whether they see a counsellor,
+whether they asked for no advice, and progress they report.
+
+Rasa runs ``action_validate_slot_mappings`` after every message; the replies
+read these slots (response conditions in domain.yml, heartwise/nlg.py) so
+that a person moving on is not coached to win anyone back, a person with a
+counsellor is not sent to find one, and a name given is a name used.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import ValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.breakup_time import days_since
+
+RELATION = r"(?:ex|ex-?(?:boyfriend|girlfriend|husband|wife|partner)|boyfriend|girlfriend|bf|gf|husband|wife|fianc[ée]e?|partner|missus|hubby)"
+# "my boyfriend lewis", "divorced from lauren", "broke up with Theo", "Chloe dumped me"
+NAME_AFTER = [
+    re.compile(rf"\b{lead}\s+(?P<name>[A-Za-z][a-z]{{1,14}})\b", re.IGNORECASE)
+    for lead in (
+        rf"my {RELATION}(?:,| called| named)?",
+        r"(?:divorced|separated|split(?: up)?) (?:from|with)",
+        r"broke up with",
+        r"dumped",
+    )
+]
+NAME_BEFORE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{1,14})\s+(?:dumped me|left me|broke up with me|ended (?:it|things))\b"
+)
+NOT_A_NAME = frozenset(
+    """i me him her them us you it and but so then now just who was is has had the a an my
+    his for to of in on at me after because when since last this that we they he she
+    again ago today yesterday recently finally basically literally only already over
+    out up about recently years months weeks days home work school""".split()
+)
+GOALS = [
+    (
+        "co_parent",
+        r"co-?parent|we share (?:the )?(?:kids|children)|(?:divorced|separated)\b[^.?!]{0,60}\b(?:kids|children|son|daughter)|for the kids",
+    ),
+    (
+        "move_on",
+        r"(?:want|trying|need|ready) to move on|moving on|(?:don'?t|do not|dont) want (?:him|her|them) back|not getting back together|no wish to get back|why would i want to reconcile|that ship (?:has )?sailed|i'?m done with (?:him|her|them)|stop suggesting",
+    ),
+    (
+        "unsure",
+        r"(?:don'?t|do not|dont) know (?:if|whether) (?:i want|to)|torn between|not sure (?:if|whether) (?:i want|to try|we should)|part of me wants",
+    ),
+    (
+        "win_back",
+        r"(?:want|get|win) (?:him|her|them|my ex) back|(?:want|try) to (?:get back together|try again|make it work)",
+    ),
+]
+COUNSELLOR = re.compile(
+    r"\bmy (?:counsell?or|therapist|psychologist|psychiatrist)\b|\bi (?:see|have|go to|started seeing|'?ve been seeing) (?:a )?(?:counsell?or|therapist|psychologist)\b|\b(?:in|started) (?:therapy|counselling|counseling)\b",
+    re.IGNORECASE,
+)
+NO_ADVICE = re.compile(
+    r"\b(?:don'?t|do not|dont) want (?:any )?advice\b|\bjust (?:want|need) to (?:vent|rant|talk|get it out)\b|\bjust listen\b|\bno advice\b|\b(?:don'?t|dont) tell me to\b",
+    re.IGNORECASE,
+)
+WANTS_ADVICE = re.compile(
+    r"\bwhat (?:should|do|can) i do\b|\bany (?:advice|tips|ideas)\b|\bcan you (?:help|give me)\b|\bgive me (?:some )?advice\b",
+    re.IGNORECASE,
+)
+PROGRESS = re.compile(
+    r"\b(?:didn'?t|did not|didnt|haven'?t|havent) (?:text|message|call|contact|check|look at|stalk)\w*\b[^.?!,;]{0,40}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)"
+    r"|\b(?:unfollowed|muted|blocked|deleted|archived)\b[^.?!,;]{0,30}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)"
+    r"|\b(?:saw|went to|booked|seeing) (?:my |a |the )?(?:gp|doctor|counsell?or|therapist)\b[^.?!,;]{0,30}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)"
+    r"|\b\d+ (?:days|weeks) (?:no contact|without (?:texting|contact))\b"
+    r"|\b(?:went|been going) (?:to the gym|for a run|running|back to (?:work|the gym))\b[^.?!,;]{0,20}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)",
+    re.IGNORECASE,
+)
+ABOUT_THE_BREAKUP = re.compile(
+    r"\b(?:broke up|break ?up|split|left (?:me|him|her)|dumped|ended (?:it|things)|divorc|separat|"
+    r"walked out|moved out|finished (?:it|things|with)|since (?:he|she|they|we)|it'?s been|been "
+    r"(?:together|apart|single)|(?:days|weeks|months|years) ago|actually|not \w+ (?:days|weeks))\b",
+    re.IGNORECASE,
+)
+CORRECTION = re.compile(r"\bnot\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+class ValidateSlotMappings(ValidationAction):
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        progress = next((e["value"] for e in events if e.get("name") == "progress"), None)
+        if progress:
+            said = [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
+            earlier = sum(1 for text in said for tail in ACKNOWLEDGED if text.endswith(tail))
+            dispatcher.utter_message(text=acknowledgement(progress, earlier))
+        return events
+
+    def extract_ex_name(
+        self, dispatcher: Any, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _changed(tracker, "ex_name", ex_name_in(_text(tracker)))
+
+    def extract_goal(self, dispatcher: Any, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+        goal = goal_in(_text(tracker))
+        if (
+            goal is None
+            and (tracker.latest_message.get("intent") or {}).get("name") == "ask_coparenting"
+        ):
+            goal = "co_parent"
+        return _changed(tracker, "goal", goal)
+
+    def extract_has_counsellor(
+        self, dispatcher: Any, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _changed(
+            tracker, "has_counsellor", True if COUNSELLOR.search(_text(tracker)) else None
+        )
+
+    def extract_no_advice(
+        self, dispatcher: Any, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        text = _text(tracker)
+        if NO_ADVICE.search(text):
+            return _changed(tracker, "no_advice", True)
+        if tracker.get_slot("no_advice") and WANTS_ADVICE.search(text):
+            return {"no_advice": False}
+        return {}
+
+    def extract_progress(
+        self, dispatcher: Any, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        found = PROGRESS.search(_text(tracker))
+        return {"progress": as_said_to_them(found.group().strip(" ,."))} if found else {}
+
+    def extract_time_since_breakup(
+        self, dispatcher: Any, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        phrase = breakup_time_in(_text(tracker), tracker.latest_message.get("entities") or [])
+        return _changed(tracker, "time_since_breakup", phrase)
+
+    def extract_reconciliation_off(
+        self, dispatcher: Any, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        # Read after goal (slots are extracted in domain order, goal first).
+        off = (
+            tracker.get_slot("goal") in ("move_on", "co_parent")
+            or bool(tracker.get_slot("minor_disclosed"))
+            or bool(tracker.get_slot("abuse_disclosed"))
+        )
+        return _changed(tracker, "reconciliation_off", off)
+
+
+def _text(tracker: Tracker) -> str:
+    text = tracker.latest_message.get("text") or ""
+    return "" if text.startswith("/") else text
+
+
+def _changed(tracker: Tracker, slot: str, value: Optional[Any]) -> Dict[str, Any]:
+    if value is None or tracker.get_slot(slot) == value:
+        return {}
+    return {slot: value}
+
+
+def ex_name_in(text: str) -> Optional[str]:
+    for pattern in (*NAME_AFTER, NAME_BEFORE):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if name.lower() not in NOT_A_NAME:
+                return name.capitalize()
+    return None
+
+
+def goal_in(text: str) -> Optional[str]:
+    for goal, pattern in GOALS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return goal
+    return None
+
+
+def breakup_time_in(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
+    """The time the breakup happened, from the entity ruler's time phrases,
+    but only when the message is about the breakup ("last summer" in a draft
+    about pictures is not); of several, the one not corrected away ("five
+    weeks ago, not five days")."""
+    if not ABOUT_THE_BREAKUP.search(text):
+        return None
+    times = [
+        entity
+        for entity in entities
+        if entity.get("entity") == "time_since_breakup"
+        and days_since(entity.get("value")) is not None
+    ]
+    kept = [
+        entity for entity in times if not CORRECTION.search(text[: entity.get("start", 0)][-20:])
+    ]
+    chosen = (kept or times)[:1]
+    return chosen[0]["value"] if chosen else None
+
+
+_YOURS = {
+    "i": "you",
+    "my": "your",
+    "me": "you",
+    "i'm": "you're",
+    "im": "you're",
+    "myself": "yourself",
+    "mine": "yours",
+}
+ACKNOWLEDGEMENTS = (
+    "You {progress}: that's a real step, and harder than it sounds. It counts.",
+    "Good for you: you {progress}. Small steps like that are how this gets easier.",
+    "You {progress}. I know that took something; well done.",
+)
+ACKNOWLEDGED = tuple(wording.rsplit(". ", 1)[-1] for wording in ACKNOWLEDGEMENTS)
+
+
+def as_said_to_them(phrase: str) -> str:
+    """ "saw my GP about sleep" -> "saw your GP about sleep"."""
+    return " ".join(_YOURS.get(word.lower(), word) for word in phrase.split())
+
+
+def acknowledgement(progress: str, earlier: int) -> str:
+    if progress[:1].isdigit():
+        progress = f"managed {progress}"
+    return ACKNOWLEDGEMENTS[earlier % len(ACKNOWLEDGEMENTS)].format(progress=progress)

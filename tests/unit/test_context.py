@@ -1,0 +1,115 @@
+"""What the person tells about themselves is kept, corrected and used."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.context import (
+    ValidateSlotMappings,
+    acknowledgement,
+    as_said_to_them,
+    breakup_time_in,
+    ex_name_in,
+    goal_in,
+)
+from actions.listening import ActionListenWithoutAdvice, reflection
+from heartwise.nlg import with_name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("i left my boyfriend lewis around 6 weeks ago", "Lewis"),
+        ("divorced from lauren 14 months ago, two kids", "Lauren"),
+        ("Chloe dumped me on sunday", "Chloe"),
+        ("my ex, Theo, keeps liking my posts", "Theo"),
+        ("my ex and i broke up", None),
+        ("he left me for someone at work", None),
+    ],
+)
+def test_the_exs_name_is_taken_only_where_it_is_said_to_be_the_ex(text, name):
+    assert ex_name_in(text) == name
+
+
+@pytest.mark.parametrize(
+    "text, goal",
+    [
+        ("why would i want to reconcile?? we're divorced, that ship sailed years ago", "move_on"),
+        ("divorced from lauren 14 months ago, two kids (9 and 6)", "co_parent"),
+        ("honestly i dont know if i want to try again or just move on", "unsure"),
+        ("i just want her back so badly", "win_back"),
+        ("we had a nice dinner on friday", None),
+    ],
+)
+def test_what_the_person_wants_is_read_and_can_change(text, goal):
+    assert goal_in(text) == goal
+
+
+def ruled(text: str, value: str, start: int) -> dict:
+    return {"entity": "time_since_breakup", "value": value, "start": start}
+
+
+def test_a_corrected_time_replaces_the_wrong_one():
+    text = "actually it was five weeks ago not five days"
+    entities = [ruled(text, "five weeks ago", 15), ruled(text, "five days", 34)]
+    assert breakup_time_in(text, entities) == "five weeks ago"
+
+
+def test_a_time_in_a_message_not_about_the_breakup_is_not_the_breakup_time():
+    text = "still got every pic u sent me last summer jess"
+    assert breakup_time_in(text, [ruled(text, "last summer", 30)]) is None
+    text = "she broke up with me last summer"
+    assert breakup_time_in(text, [ruled(text, "last summer", 21)]) == "last summer"
+
+
+def test_progress_is_acknowledged_in_a_sentence_of_its_own():
+    assert as_said_to_them("saw my GP about sleep") == "saw your GP about sleep"
+    assert acknowledgement("didn't text him all weekend", 0).startswith(
+        "You didn't text him all weekend: that's a real step"
+    )
+    assert acknowledgement("10 days no contact", 1).startswith("Good for you: you managed 10 days")
+
+
+def test_every_turn_keeps_the_facts_and_says_well_done_for_progress(
+    tracker_for, dispatcher, domain
+):
+    tracker = tracker_for(text="didnt text her all weekend, and my counsellor says thats huge")
+    events = asyncio.run(ValidateSlotMappings().run(dispatcher, tracker, domain))
+    assert SlotSet("has_counsellor", True) in events
+    assert any(event.get("name") == "progress" for event in events)
+    assert "real step" in dispatcher.messages[0]["text"]
+
+
+def test_asking_for_no_advice_is_kept_until_advice_is_asked_for(tracker_for, dispatcher, domain):
+    vent = tracker_for(text="i dont want advice, i just want to vent")
+    assert SlotSet("no_advice", True) in asyncio.run(
+        ValidateSlotMappings().run(dispatcher, vent, domain)
+    )
+    ask = tracker_for(text="ok what should i do then", slots={"no_advice": True})
+    assert SlotSet("no_advice", False) in asyncio.run(
+        ValidateSlotMappings().run(dispatcher, ask, domain)
+    )
+
+
+def test_listening_names_the_feeling_and_gives_no_advice(tracker_for, dispatcher, domain):
+    assert reflection("im just so lonely and tired of it") == (
+        "Feeling lonely and tired: that makes sense after all this."
+    )
+    ActionListenWithoutAdvice().run(
+        dispatcher, tracker_for(text="i feel gutted tonight", intent="express_feelings"), domain
+    )
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Feeling gutted") and "?" not in text.split(".")[0]
+    for advice in ("try", "hobby", "you could", "counsellor"):
+        assert advice not in text.lower()
+
+
+def test_the_name_given_is_the_name_used():
+    assert with_name("Your ex is going through their own storm too.", "Lewis") == (
+        "Lewis is going through their own storm too."
+    )
+    assert with_name("your ex's new partner", "Lewis") == "Lewis's new partner"
+    assert with_name("an ex-partner", "Lewis") == "an ex-partner"
