@@ -12,7 +12,7 @@ counsellor is not sent to find one, and a name given is a name used.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
@@ -75,7 +75,7 @@ WANTS_ADVICE = re.compile(
 PROGRESS = re.compile(
     r"\b(?:didn'?t|did not|didnt|haven'?t|havent) (?:text|message|call|contact|check|look at|stalk)\w*\b[^.?!,;]{0,40}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)"
     r"|\b(?:unfollowed|muted|blocked|deleted|archived)\b[^.?!,;]{0,30}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)"
-    r"|\b(?:saw|went to|booked|seeing) (?:my |a |the )?(?:gp|doctor|counsell?or|therapist)\b[^.?!,;]{0,30}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)"
+    r"|\b(?:saw|went to|booked|rang|called) (?:my |a |the )?(?:gp|doctor|counsell?or|therapist)\b[^.?!,;]{0,30}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)"
     r"|\b\d+ (?:days|weeks) (?:no contact|without (?:texting|contact))\b"
     r"|\b(?:went|been going) (?:to the gym|for a run|running|back to (?:work|the gym))\b[^.?!,;]{0,20}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)",
     re.IGNORECASE,
@@ -107,22 +107,20 @@ class ValidateSlotMappings(ValidationAction):
     def extract_ex_name(
         self, dispatcher: Any, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        return _changed(tracker, "ex_name", ex_name_in(_text(tracker)))
+        return _changed(tracker, "ex_name", _latest_told(tracker, "ex_name", ex_name_in))
 
     def extract_goal(self, dispatcher: Any, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        goal = goal_in(_text(tracker))
-        if (
-            goal is None
-            and (tracker.latest_message.get("intent") or {}).get("name") == "ask_coparenting"
-        ):
-            goal = "co_parent"
-        return _changed(tracker, "goal", goal)
+        return _changed(tracker, "goal", _latest_told(tracker, "goal", goal_in))
 
     def extract_has_counsellor(
         self, dispatcher: Any, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         return _changed(
-            tracker, "has_counsellor", True if COUNSELLOR.search(_text(tracker)) else None
+            tracker,
+            "has_counsellor",
+            _latest_told(
+                tracker, "has_counsellor", lambda text: bool(COUNSELLOR.search(text)) or None
+            ),
         )
 
     def extract_no_advice(
@@ -157,6 +155,29 @@ class ValidateSlotMappings(ValidationAction):
             or bool(tracker.get_slot("abuse_disclosed"))
         )
         return _changed(tracker, "reconciliation_off", off)
+
+
+def _latest_told(
+    tracker: Tracker, slot: str, read: Callable[[str], Optional[Any]]
+) -> Optional[Any]:
+    """What the latest message says; while the slot is still empty, what the
+    most recent earlier message said. Rasa's two-stage fallback takes back the
+    events of an unclear message once the next one is understood, and with
+    them the facts it carried ("divorced from lauren, two kids" asked back as
+    "what do you mean?"); the messages themselves stay in the history."""
+    found = read(_text(tracker))
+    if found is not None or tracker.get_slot(slot) is not None:
+        return found
+    for text in reversed(_earlier_texts(tracker)):
+        found = read(text)
+        if found is not None:
+            return found
+    return None
+
+
+def _earlier_texts(tracker: Tracker) -> List[str]:
+    texts = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
+    return [text for text in texts[:-1] if not text.startswith("/")]
 
 
 def _text(tracker: Tracker) -> str:

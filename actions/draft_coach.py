@@ -3,6 +3,7 @@ from a question about it), and reviewing it (actions/drafts does the reading).""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -12,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import render_review, review_draft
+from heartwise.language.drafts import ANOTHER_VERSION
 
 
 class ValidateDraftForm(FormValidationAction):
@@ -88,18 +90,46 @@ class ActionReviewMessageDraft(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
-        draft: Optional[str] = tracker.get_slot("message_draft")
-        if draft:
-            review = review_draft(draft, **_classifier_reading(tracker, draft))
-            dispatcher.utter_message(text=render_review(draft, review))
-            if review.risk_to_self:
-                dispatcher.utter_message(response="utter_crisis_resources")
-            if review.is_threat:
-                dispatcher.utter_message(response="utter_harm_to_others")
-            elif not review.risk_to_self:
-                dispatcher.utter_message(response="utter_offer_another_draft")
+        review_aloud(dispatcher, tracker, tracker.get_slot("message_draft"))
         # The draft is not kept: it was only needed for this review.
         return [SlotSet("message_draft", None)]
+
+
+class ActionReviewPastedDraft(Action):
+    """A draft pasted without asking (heartwise/policies/pasted_draft.py)."""
+
+    def name(self) -> str:
+        return "action_review_pasted_draft"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
+    ) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        draft = re.sub(ANOTHER_VERSION, "", text, count=1).strip(" \"'")
+        review_aloud(dispatcher, tracker, draft, classified_as=text)
+        return []
+
+
+def review_aloud(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    draft: Optional[str],
+    classified_as: Optional[str] = None,
+) -> None:
+    """Says the review of ``draft``, with what the classifier made of the
+    message that carried it (``classified_as``, the draft itself by default)."""
+    if draft:
+        review = review_draft(draft, **_classifier_reading(tracker, classified_as or draft))
+        dispatcher.utter_message(text=render_review(draft, review))
+        if review.risk_to_self:
+            dispatcher.utter_message(response="utter_crisis_resources")
+        if review.is_threat:
+            dispatcher.utter_message(response="utter_harm_to_others")
+        elif not review.risk_to_self:
+            dispatcher.utter_message(response="utter_offer_another_draft")
 
 
 def _classifier_reading(tracker: Tracker, draft: str) -> Dict[str, bool]:

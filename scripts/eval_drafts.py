@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -52,7 +53,11 @@ def classifier_reads(texts: List[str], model: Optional[Path]) -> List[Dict[str, 
     if model is None:
         return [{} for _ in texts]
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    # Rasa logs every parsed text at debug level: held-out drafts stay out of logs.
+    configure_structlog(logging.WARNING)
+    logging.getLogger("rasa").setLevel(logging.WARNING)
     agent = Agent.load(str(model))
 
     async def parse_all() -> List[Dict[str, Any]]:

@@ -58,6 +58,11 @@ BLAME: List[Pattern] = [
     [words("that's", "thats", "it's", "its"), words("on"), YOU],
     [words("your", "ur"), words("mess")],
     [YOU, words("made"), words("it")],
+    # The dig: "pay on time for once", "late as usual".
+    [words("for"), words("once")],
+    [words("for"), words("a"), words("change")],
+    [words("as"), words("usual")],
+    [words("like"), words("always")],
 ]
 PRESSURE: List[Pattern] = [
     [words("if"), YOU, lemmas("do", "will", "wo"), NOT],

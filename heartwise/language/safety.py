@@ -984,8 +984,11 @@ _LOOKS_VIOLENT: List[Pattern] = [
         _none_of(*_PILL_WORDS, *_DRUGS, *_DETERMINERS),
     ],
     # "my mum will kill me", "she'll kill me when she finds out": trouble at home.
+    # (A parent named first: "he said he'd kill me" stays a threat.)
     [
-        _any("mum", "mom", "mam", "dad", "parents", "she", "he", "they", "teacher"),
+        _any("mum", "mom", "mam", "dad", "parents", "nan", "teacher"),
+        _OPT,
+        _OPT,
         _any("will", "'ll", "ll", "gonna", "going", "would", "'d"),
         _OPT,
         _lemma("kill", "murder"),

@@ -10,6 +10,8 @@ answers such follow-ups for what they are:
 * a question about lines, or where the person is: the lines for them
   (action_find_help_line);
 * how to stay safe when meeting an ex: a safety plan;
+* after abuse, whether they are still in one's phone or accounts: how to
+  check safely;
 * a young person's picture being shared, or "will I get in trouble?" after
   it: child-protection help.
 
@@ -32,9 +34,11 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from heartwise.policies.loops import in_a_form, leave_the_fallback
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +47,13 @@ SAFETY_PLAN = "utter_safety_planning"
 CHILD_PROTECTION = "utter_child_abuse_support"
 CHILD_IMAGE_FOLLOW_UP = "utter_child_image_follow_up"
 REACHING_OUT_ACTION = "utter_reaching_out"
+ASK_TRUSTED_ADULT = "utter_ask_trusted_adult"
+TECH_SAFETY = "utter_tech_safety"
+PLAN_FOLLOW_UP = "utter_safety_plan_follow_up"
 OWN_ACTIONS = (
+    PLAN_FOLLOW_UP,
+    ASK_TRUSTED_ADULT,
+    TECH_SAFETY,
     FIND_HELP_LINE,
     SAFETY_PLAN,
     CHILD_PROTECTION,
@@ -89,6 +99,17 @@ REACHING_OUT = re.compile(
     r"|\b(?:ring|ringing|call|calling|text|texting)\s+(?:samaritans|shout|988|childline|refuge)\b",
     re.IGNORECASE,
 )
+# After abuse: "should i check if hes still got into anything else on my phone".
+OWN_DEVICE = re.compile(
+    r"\b(?:my|our) (?:phone|laptop|ipad|tablet|car|accounts?|email|icloud|apple id|google"
+    r"|insta|instagram|facebook|snapchat|bank)\b",
+    re.IGNORECASE,
+)
+WATCHED = re.compile(
+    r"\b(?:check\w*|track\w*|location|got into|get into|access|spyware|stalkerware|passwords?"
+    r"|logged in|airtag|find my|reading my|see my)\b",
+    re.IGNORECASE,
+)
 AFTER_A_PICTURE = re.compile(
     r"\b(?:trouble|arrested|police|still bad|my fault|is that bad|expelled|tell my (?:mum|mom|dad|parents))\b",
     re.IGNORECASE,
@@ -127,6 +148,9 @@ class SafetyFollowUpPolicy(Policy):
         rule_only_data: Optional[Dict[str, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
+        if tracker.latest_action_name == CHILD_PROTECTION:
+            # As the rules do: then ask about an adult to tell.
+            return self._prediction(confidence_scores_for(ASK_TRUSTED_ADULT, 1.0, domain))
         if tracker.latest_action_name in OWN_ACTIONS:
             return self._prediction(confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain))
         try:
@@ -137,24 +161,33 @@ class SafetyFollowUpPolicy(Policy):
         if choice is None:
             return self._prediction(self._default_predictions(domain))
         action, events = choice
-        return self._prediction(confidence_scores_for(action, 1.0, domain), events=events)
+        return self._prediction(
+            confidence_scores_for(action, 1.0, domain),
+            events=[*leave_the_fallback(tracker), *events],
+        )
 
 
 def follow_up(tracker: DialogueStateTracker) -> Optional[tuple]:
     """The follow-up action for the latest message, with events to apply, or None."""
-    if tracker.latest_action_name != ACTION_LISTEN_NAME or tracker.active_loop_name:
+    if tracker.latest_action_name != ACTION_LISTEN_NAME or in_a_form(tracker):
         return None
     message = tracker.latest_message
     if message is None or not message.text or _new_disclosure(message.parse_data):
         return None
     text = message.text
+    intent = (message.intent or {}).get("name")
     slots = {name: tracker.get_slot(name) for name in CONTEXT_SLOTS}
     if slots["minor_disclosed"] and PICTURE.search(text) and SHARING.search(text):
         events: List[Event] = [SlotSet("abuse_disclosed", True)]
         return CHILD_PROTECTION, events
+    # "my pal nat could come. she cant stand him though lol", after the plan:
+    # the classifier hears a threat in "can't stand him"; it is the plan.
+    if _last_bot_action(tracker) == SAFETY_PLAN and intent == "threaten_harm":
+        return PLAN_FOLLOW_UP, []
+    if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
+        return TECH_SAFETY, []
     if slots["minor_disclosed"] and slots["abuse_disclosed"] and AFTER_A_PICTURE.search(text):
         return CHILD_IMAGE_FOLLOW_UP, []
-    intent = (message.intent or {}).get("name")
     if (
         STAYING_SAFE.search(text)
         and MEETING.search(text)
@@ -191,6 +224,13 @@ def _undo_a_guess(tracker: DialogueStateTracker) -> List[Event]:
     if tracker.get_slot("self_harm_disclosed") == before:
         return []
     return [SlotSet("self_harm_disclosed", before)]
+
+
+def _last_bot_action(tracker: DialogueStateTracker) -> Optional[str]:
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
+            return event.action_name
+    return None
 
 
 def _new_disclosure(parse_data: Dict[str, Any]) -> bool:

@@ -193,28 +193,23 @@ def test_malformed_json_is_rejected_and_nothing_breaks(bot, sender):
     assert "Heartwise" in bot.reply(sender, "hi")
 
 
-def test_an_unclear_message_offers_topics_and_a_choice_is_answered(bot, sender):
+def test_an_unclear_message_gets_a_question_not_a_menu_and_an_answer_is_heard(bot, sender):
     # What the fallback classifier emits for a low-confidence message; sent
     # directly because which real message a retrained model is unsure about
-    # changes from model to model.
+    # changes from model to model. With no likely reading, it asks to hear more.
     messages = bot.say(sender, "/nlu_fallback")
-    assert "Is it about one of these?" in messages[0]["text"]
-    assert button_titles(messages) == [
-        "Walk me through the guide",
-        "A question to reflect on",
-        "Check a message I wrote",
-        "Something else",
-    ]
-    # Choosing a topic answers it.
+    assert "tell me a bit more" in messages[0]["text"]
+    assert not button_titles(messages)
+    # Saying more is answered.
     assert "no contact" in bot.reply(sender, "/ask_space")
 
 
-def test_an_unclear_message_inside_the_guide_offers_topics_first(bot, sender):
+def test_an_unclear_message_inside_the_guide_gets_one_narrowing_question(bot, sender):
     # Re-added after leaving the form, the message was counted twice by the
-    # two-stage fallback, which skipped the topics and asked to rephrase.
+    # two-stage fallback, which skipped the first question and asked to rephrase.
     bot.say(sender, "walk me through the guide")
     replies = [message.get("text") for message in bot.say(sender, "the thing")]
-    assert replies == ["I'm not sure I understood. Is it about one of these?"]
+    assert len(replies) == 1 and replies[0].startswith("I want to be sure I follow")
 
 
 def test_an_empty_message_is_pointed_somewhere_useful(bot, sender):

@@ -18,6 +18,7 @@ MUST = SAFETY | {
     "draft_flag_threat",
     "draft_flag_exposure",
     "draft_flag_insult",
+    "draft_flag_blame",
     "draft_keeps_purpose",
     "no_therapy_push",
 }

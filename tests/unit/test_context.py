@@ -113,3 +113,19 @@ def test_the_name_given_is_the_name_used():
     )
     assert with_name("your ex's new partner", "Lewis") == "Lewis's new partner"
     assert with_name("an ex-partner", "Lewis") == "an ex-partner"
+
+
+def test_facts_in_an_unclear_message_taken_back_by_the_fallback_are_kept(
+    tracker_for, dispatcher, domain
+):
+    # The two-stage fallback reverts the unclear message's events, slots too;
+    # the message stays in the history and is read again.
+    history = [
+        {"event": "user", "text": "divorced from lauren 14 months ago, two kids (9 and 6)"},
+        {"event": "rewind"},
+        {"event": "user", "text": "need to text her about the school trip money"},
+    ]
+    tracker = tracker_for(text="need to text her about the school trip money", events=history)
+    events = asyncio.run(ValidateSlotMappings().run(dispatcher, tracker, domain))
+    assert SlotSet("ex_name", "Lauren") in events
+    assert SlotSet("goal", "co_parent") in events

@@ -158,3 +158,30 @@ def test_a_plan_to_ring_the_line_is_encouraged_not_treated_as_an_emergency():
         risk=risk,
     )
     assert follow_up(tracker)[0] == "utter_reaching_out"
+
+
+def test_after_abuse_checking_ones_own_phone_gets_tech_safety_not_a_surveillance_refusal():
+    tracker = after(
+        "i switched off the location sharing last week. should i check if hes still got into anything else on my phone",
+        intent="request_surveillance",
+        slots=AFTER_ABUSE,
+    )
+    assert follow_up(tracker) == ("utter_tech_safety", [])
+
+
+def test_a_friend_coming_along_after_the_safety_plan_is_not_read_as_a_threat():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(ActionExecuted("utter_safety_planning"))
+    tracker.update(ActionExecuted("action_listen"))
+    text = "my pal nat could come. she cant stand him though lol"
+    parse = {
+        "intent": {"name": "threaten_harm", "confidence": 0.9},
+        "text": text,
+        "risk": {
+            "level": "high",
+            "category": "harm_to_others",
+            "evidence": ["classifier 0.9: harm_to_others"],
+        },
+    }
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    assert follow_up(tracker) == ("utter_safety_plan_follow_up", [])

@@ -1,0 +1,71 @@
+"""A message to the ex pasted without asking for the coach is reviewed."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from heartwise.policies.pasted_draft import is_a_pasted_draft
+from tests.conftest import PROJECT_ROOT
+
+DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
+
+
+def said(
+    text: str, intent: str = "out_of_scope", ex_name: Optional[str] = None, before: str = ""
+) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    if ex_name:
+        tracker.update(SlotSet("ex_name", ex_name))
+    if before:
+        tracker.update(ActionExecuted(before))
+        tracker.update(BotUttered("Here's what I noticed"))
+    tracker.update(ActionExecuted("action_listen"))
+    parse: Dict[str, Any] = {"intent": {"name": intent, "confidence": 0.4}, "text": text}
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    return tracker
+
+
+DRAFT = (
+    "Hi Lauren, the trip is £280. Can you transfer your half by then? Maybe pay on time for once."
+)
+
+
+def test_a_message_greeting_the_ex_by_name_is_a_draft():
+    assert is_a_pasted_draft(said(DRAFT, ex_name="Lauren"))
+
+
+def test_without_the_name_or_with_a_real_topic_it_is_left_to_the_rules():
+    assert not is_a_pasted_draft(said(DRAFT))
+    assert not is_a_pasted_draft(said(DRAFT, intent="ask_communication", ex_name="Lauren"))
+    assert not is_a_pasted_draft(said("Lauren is so annoying", ex_name="Lauren"))
+
+
+def test_a_second_version_after_a_review_is_reviewed():
+    tracker = said(
+        "ok fair. what about: I miss you and I'd like to talk when you're ready",
+        intent="want_ex_back",
+        before="action_review_message_draft",
+    )
+    assert is_a_pasted_draft(tracker)
+    assert not is_a_pasted_draft(said("ok fair. what about the kids", intent="ask_kindness"))
+
+
+def test_a_risk_in_the_message_is_never_taken_from_the_safety_rules():
+    tracker = said(DRAFT, ex_name="Lauren")
+    tracker.latest_message.parse_data["risk"] = {"level": "high", "category": "self_harm"}
+    assert not is_a_pasted_draft(tracker)
+
+
+def test_a_draft_after_an_unclear_message_ends_the_fallback_question():
+    from rasa.shared.core.events import ActiveLoop
+
+    from heartwise.policies.loops import leave_the_fallback
+
+    tracker = said(DRAFT, ex_name="Lauren")
+    tracker.update(ActiveLoop("action_two_stage_fallback"))
+    assert is_a_pasted_draft(tracker)
+    assert leave_the_fallback(tracker) == [ActiveLoop(None)]
