@@ -202,3 +202,20 @@ def test_the_evaluation_config_is_the_product_config_without_the_fallback():
     expected = [c for c in product["pipeline"] if not c["name"].endswith("FallbackClassifier")]
     assert evaluation["pipeline"] == expected
     assert evaluation["language"] == product["language"]
+
+
+def test_every_topic_answer_has_at_least_three_wordings(domain):
+    # heartwise/nlg.py lets them take turns; with one wording the person
+    # reads the same paragraph every time they ask.
+    topic_answers = {
+        step["action"]
+        for rule in yaml.safe_load((PROJECT_ROOT / "data" / "rules" / "topics.yml").read_text())[
+            "rules"
+        ]
+        for step in rule["steps"]
+        if str(step.get("action", "")).startswith("utter_")
+    }
+    assert len(topic_answers) >= 10
+    for name in topic_answers:
+        plain = [v for v in domain["responses"][name] if not v.get("condition")]
+        assert len(plain) >= 3, name
