@@ -137,7 +137,10 @@ class ValidateSlotMappings(ValidationAction):
         self, dispatcher: Any, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         found = PROGRESS.search(_text(tracker))
-        return {"progress": as_said_to_them(found.group().strip(" ,."))} if found else {}
+        if not found:
+            return {}
+        phrase = re.sub(r"(?:\s+(?:btw|tbh|lol|haha|though|tho))+$", "", found.group().strip(" ,."))
+        return {"progress": as_said_to_them(phrase)}
 
     def extract_time_since_breakup(
         self, dispatcher: Any, tracker: Tracker, domain: DomainDict

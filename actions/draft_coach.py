@@ -15,6 +15,8 @@ from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import render_review, review_draft
 from heartwise.language.drafts import ANOTHER_VERSION
 
+CRISIS_INTENTS = frozenset({"crisis", "crisis_imminent", "express_hopelessness"})
+
 
 class ValidateDraftForm(FormValidationAction):
     def name(self) -> str:
@@ -110,6 +112,9 @@ class ActionReviewPastedDraft(Action):
         text = tracker.latest_message.get("text") or ""
         draft = re.sub(ANOTHER_VERSION, "", text, count=1).strip(" \"'")
         review_aloud(dispatcher, tracker, draft, classified_as=text)
+        # The classifier alone feared for the writer: the lines, beside the review.
+        if (tracker.latest_message.get("intent") or {}).get("name") in CRISIS_INTENTS:
+            dispatcher.utter_message(response="utter_draft_heavy_check_in")
         return []
 
 

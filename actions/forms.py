@@ -57,9 +57,28 @@ class ActionLeaveForm(Action):
                 text = tracker.latest_message.get("text") or ""
                 dispatcher.utter_message(text=render_review(text, review_draft(text)))
                 dispatcher.utter_message(response="utter_draft_heavy_check_in")
-                return events
+                return events + _undo_the_crisis_flag(tracker)
             _warn_against_sending(dispatcher, tracker)
         return events + requeue_latest_message(tracker)
+
+
+def _undo_the_crisis_flag(tracker: Tracker) -> List[EventType]:
+    """The classifier's guess set self_harm_disclosed on this message (a slot
+    mapping); the draft disclosed nothing, so the slot goes back."""
+    before, seen_the_message = False, False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_the_message = True
+        elif (
+            seen_the_message
+            and event.get("event") == "slot"
+            and event.get("name") == "self_harm_disclosed"
+        ):
+            before = bool(event.get("value"))
+            break
+    if tracker.get_slot("self_harm_disclosed") == before:
+        return []
+    return [SlotSet("self_harm_disclosed", before)]
 
 
 def _a_draft_only_the_classifier_fears_for(tracker: Tracker) -> bool:

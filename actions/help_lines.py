@@ -115,6 +115,8 @@ def lines_for(country: Optional[str], text: str, tracker_slots: Dict[str, Any]) 
     opening = (
         "Yes, there are ones you can text, no phone call needed."
         if wants_text
+        else f"Thanks for saying. Here's where to turn in {country}, free and confidential."
+        if country and country_in(text)
         else "Yes, there are people whose whole job is this, and it's free."
     )
     closing = "" if country else " " + ANYWHERE

@@ -45,9 +45,21 @@ class ActionListenWithoutAdvice(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
+        # Progress was just acknowledged (actions/context.py): that is the reply.
+        if _progress_this_turn(tracker):
+            return []
         said = [event.get("text") or "" for event in tracker.events if event.get("event") == "bot"]
         heard = sum(1 for text in said for tail in TAILS if text.endswith(tail))
         wording = WORDINGS[heard % len(WORDINGS)]
         text = tracker.latest_message.get("text") or ""
         dispatcher.utter_message(text=wording.format(reflection=reflection(text)))
         return []
+
+
+def _progress_this_turn(tracker: Tracker) -> bool:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "progress":
+            return True
+    return False

@@ -21,7 +21,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -29,8 +29,37 @@ from heartwise.language.drafts import ANOTHER_VERSION
 from heartwise.policies.loops import in_a_form, leave_the_fallback
 
 REVIEW = "action_review_pasted_draft"
-# Intents a pasted draft is mistaken for; a real topic question is left alone.
-MISREAD_AS = frozenset({"out_of_scope", "nlu_fallback", "express_anger", "express_feelings"})
+DRAFT_FORM = "draft_form"
+# How every review opens (actions/drafts/review.py).
+REVIEW_OPENINGS = (
+    "Here's what I noticed",
+    "Please don't send this",
+    "This reads calm",
+    "This is clear and practical",
+    "I didn't find",
+)
+# Intents a pasted draft is mistaken for; a real topic question is left alone,
+# and so is a disclosure of abuse, whoever it is written to.
+MISREAD_AS = frozenset(
+    {
+        "out_of_scope",
+        "nlu_fallback",
+        "express_anger",
+        "express_feelings",
+        "crisis",
+        "crisis_imminent",
+        "express_hopelessness",
+        "threaten_harm",
+        "want_ex_back",
+    }
+)
+# "can u check one before i send it": the classifier hears checking a phone.
+ASKS_FOR_A_CHECK = re.compile(
+    r"\b(?:check|look (?:at|over)|read|proofread|go over)\b[^.?!]{0,25}"
+    r"\b(?:one|this|it|my (?:text|message|draft|reply)|a (?:text|message)|what i(?:'?ve| have)? wr\w+)\b"
+    r"(?![^.?!]{0,20}\b(?:her|his|their)\b)",
+    re.IGNORECASE,
+)
 SECOND_PERSON = re.compile(r"\b(?:you|u|your|ur)\b", re.I)
 
 
@@ -70,6 +99,10 @@ class PastedDraftPolicy(Policy):
             return self._prediction(
                 confidence_scores_for(REVIEW, 1.0, domain), events=leave_the_fallback(tracker)
             )
+        if asks_for_a_check(tracker):
+            return self._prediction(
+                confidence_scores_for(DRAFT_FORM, 1.0, domain), events=leave_the_fallback(tracker)
+            )
         return self._prediction(self._default_predictions(domain))
 
 
@@ -79,8 +112,7 @@ def is_a_pasted_draft(tracker: DialogueStateTracker) -> bool:
     message = tracker.latest_message
     if message is None or not message.text or message.text.startswith("/"):
         return False
-    risk = message.parse_data.get("risk") or {}
-    if risk.get("level") not in (None, "none"):
+    if _risk_beyond_a_guess(message.parse_data):
         return False
     text = message.text
     if ANOTHER_VERSION.match(text) and _just_reviewed(tracker) and SECOND_PERSON.search(text):
@@ -93,11 +125,35 @@ def is_a_pasted_draft(tracker: DialogueStateTracker) -> bool:
     return greets_the_ex and intent in MISREAD_AS and bool(SECOND_PERSON.search(text))
 
 
+def asks_for_a_check(tracker: DialogueStateTracker) -> bool:
+    """ "can u check one before i do something stupid", read by the classifier
+    as surveillance or anything else: the person wants the draft coach."""
+    if tracker.latest_action_name != ACTION_LISTEN_NAME or in_a_form(tracker):
+        return False
+    message = tracker.latest_message
+    if message is None or not message.text or _risk_beyond_a_guess(message.parse_data):
+        return False
+    intent = (message.intent or {}).get("name")
+    return intent != "check_message_draft" and bool(ASKS_FOR_A_CHECK.search(message.text))
+
+
+def _risk_beyond_a_guess(parse_data: Dict[str, Any]) -> bool:
+    """A risk the safety net found by a phrase or by likeness to its bank: the
+    rules answer it. A classifier guess alone on a draft is reviewed, with the
+    lines beside it (actions/draft_coach.py)."""
+    risk = parse_data.get("risk") or {}
+    evidence = risk.get("evidence") or []
+    if risk.get("level") not in (None, "none") and not evidence:
+        return True
+    return any(not why.startswith("classifier") for why in evidence)
+
+
 def _just_reviewed(tracker: DialogueStateTracker) -> bool:
-    """The coach's review is the bot's last action before this message."""
-    actions = [
-        event.action_name
-        for event in tracker.events
-        if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME
-    ]
-    return bool(actions) and actions[-1] in ("action_review_message_draft", REVIEW)
+    """The coach's review is among the bot's last messages before this one."""
+    said: List[str] = []
+    for event in reversed(list(tracker.events)[:-1]):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered) and event.text:
+            said.append(event.text)
+    return any(text.startswith(REVIEW_OPENINGS) for text in said)

@@ -50,7 +50,15 @@ REACHING_OUT_ACTION = "utter_reaching_out"
 ASK_TRUSTED_ADULT = "utter_ask_trusted_adult"
 TECH_SAFETY = "utter_tech_safety"
 PLAN_FOLLOW_UP = "utter_safety_plan_follow_up"
+LISTEN = "action_listen_without_advice"
+# "i dont really want advice tbh i just want to vent": a crisis guess by the
+# classifier alone on a wish to be heard is answered by listening.
+VENTING = re.compile(
+    r"\bjust (?:want|need) to (?:vent|rant|talk|get (?:it|this) out)\b|\b(?:don'?t|dont) want (?:any )?advice\b",
+    re.IGNORECASE,
+)
 OWN_ACTIONS = (
+    LISTEN,
     PLAN_FOLLOW_UP,
     ASK_TRUSTED_ADULT,
     TECH_SAFETY,
@@ -96,7 +104,8 @@ SHARING = re.compile(
 REACHING_OUT = re.compile(
     r"\b(?:ring|ringing|call|calling|text|texting|phone|phoning|contact|try|trying)\b[^.?!]{0,25}"
     r"\b(?:that|the|those|them|this)\s+(?:number|numbers|line|lines|helpline|one|ones)\b"
-    r"|\b(?:ring|ringing|call|calling|text|texting)\s+(?:samaritans|shout|988|childline|refuge)\b",
+    r"|\b(?:ring|ringing|call|calling|text|texting)\s+(?:samaritans|shout|988|childline|refuge)\b"
+    r"|\b(?:ring|call|text|message)\s+them\b",
     re.IGNORECASE,
 )
 # After abuse: "should i check if hes still got into anything else on my phone".
@@ -184,6 +193,8 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[tuple]:
     # the classifier hears a threat in "can't stand him"; it is the plan.
     if _last_bot_action(tracker) == SAFETY_PLAN and intent == "threaten_harm":
         return PLAN_FOLLOW_UP, []
+    if intent in CRISIS_INTENTS and VENTING.search(text):
+        return LISTEN, _undo_a_guess(tracker)
     if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
         return TECH_SAFETY, []
     if slots["minor_disclosed"] and slots["abuse_disclosed"] and AFTER_A_PICTURE.search(text):
@@ -195,10 +206,10 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[tuple]:
         and intent not in CRISIS_INTENTS
     ):
         return SAFETY_PLAN, []
-    if any(slots.values()) and REACHING_OUT.search(text):
-        return REACHING_OUT_ACTION, _undo_a_guess(tracker)
     if any(slots.values()) and (ASKS_FOR_A_LINE.search(text) or _only_a_place(text)):
         return FIND_HELP_LINE, _undo_a_guess(tracker)
+    if any(slots.values()) and REACHING_OUT.search(text):
+        return REACHING_OUT_ACTION, _undo_a_guess(tracker)
     return None
 
 

@@ -281,3 +281,23 @@ def test_a_draft_the_classifier_hears_as_angry_is_not_called_calm(tracker_for, d
     )
     assert "reads as angry" in said(dispatcher)[0]
     assert "calm" not in said(dispatcher)[0]
+
+
+def test_a_crisis_guess_on_a_draft_leaves_no_crisis_flag(tracker_for, dispatcher, domain):
+    draft = "sophie answer me tonight or dont bother ever again"
+    history = [
+        {"event": "slot", "name": "self_harm_disclosed", "value": False},
+        {"event": "user", "text": "can u check one"},
+        {"event": "user", "text": draft},
+        {"event": "slot", "name": "self_harm_disclosed", "value": True},
+    ]
+    tracker = tracker_for(
+        text=draft,
+        intent="crisis",
+        active_loop="draft_form",
+        slots={"self_harm_disclosed": True},
+        events=history,
+        risk={"level": "high", "category": "self_harm", "evidence": ["classifier 0.6: self_harm"]},
+    )
+    events = ActionLeaveForm().run(dispatcher, tracker, domain)
+    assert SlotSet("self_harm_disclosed", False) in events

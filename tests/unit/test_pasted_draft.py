@@ -69,3 +69,36 @@ def test_a_draft_after_an_unclear_message_ends_the_fallback_question():
     tracker.update(ActiveLoop("action_two_stage_fallback"))
     assert is_a_pasted_draft(tracker)
     assert leave_the_fallback(tracker) == [ActiveLoop(None)]
+
+
+def test_asking_to_have_a_message_checked_starts_the_coach_whatever_the_classifier_heard():
+    from heartwise.policies.pasted_draft import asks_for_a_check
+
+    assert asks_for_a_check(
+        said("can u check one before i do something stupid", intent="request_surveillance")
+    )
+    assert asks_for_a_check(said("could you look over what ive written", intent="show_journal"))
+    assert not asks_for_a_check(
+        said("can you check his messages for me", intent="request_surveillance")
+    )
+    assert not asks_for_a_check(
+        said("should i check it on her phone", intent="request_surveillance")
+    )
+
+
+def test_a_draft_to_the_named_ex_that_the_classifier_alone_fears_for_is_reviewed():
+    tracker = said(
+        "sophie after everything i did for you, answer me tonight or dont bother",
+        intent="crisis",
+        ex_name="Sophie",
+    )
+    tracker.latest_message.parse_data["risk"] = {
+        "level": "high",
+        "evidence": ["classifier 0.6: self_harm"],
+    }
+    assert is_a_pasted_draft(tracker)
+    tracker.latest_message.parse_data["risk"] = {
+        "level": "high",
+        "evidence": ["pattern: end it all"],
+    }
+    assert not is_a_pasted_draft(tracker)

@@ -185,3 +185,14 @@ def test_a_friend_coming_along_after_the_safety_plan_is_not_read_as_a_threat():
     }
     tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
     assert follow_up(tracker) == ("utter_safety_plan_follow_up", [])
+
+
+def test_a_crisis_guess_on_a_wish_to_vent_is_answered_by_listening():
+    risk = {"level": "high", "category": "self_harm", "evidence": ["classifier 0.55: self_harm"]}
+    tracker = after(
+        "i dont really want advice tbh i just want to vent for a bit", intent="crisis", risk=risk
+    )
+    assert follow_up(tracker)[0] == "action_listen_without_advice"
+    said_it = {"level": "high", "category": "self_harm", "evidence": ["pattern: want to die"]}
+    tracker = after("i dont want advice i just want to die", intent="crisis", risk=said_it)
+    assert follow_up(tracker) is None
