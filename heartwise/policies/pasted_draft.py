@@ -13,20 +13,13 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional
 
-from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
-from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.drafts import ANOTHER_VERSION
-from heartwise.policies.loops import in_a_form, leave_the_fallback
+from heartwise.policies.context_policy import Answer, ContextPolicy, listening_to
 
 REVIEW = "action_review_pasted_draft"
 DRAFT_FORM = "draft_form"
@@ -66,48 +59,20 @@ SECOND_PERSON = re.compile(r"\b(?:you|u|your|ur)\b", re.I)
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
 )
-class PastedDraftPolicy(Policy):
-    @staticmethod
-    def get_default_config() -> Dict[str, Any]:
-        return {POLICY_PRIORITY: RULE_POLICY_PRIORITY + 1}
-
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        featurizer: Any = None,
-    ) -> None:
-        super().__init__(config, model_storage, resource, execution_context, featurizer)
-
-    def train(
-        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        return self._resource
-
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[str, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        if tracker.latest_action_name == REVIEW:
-            return self._prediction(confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain))
+class PastedDraftPolicy(ContextPolicy):
+    def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
         if is_a_pasted_draft(tracker):
-            return self._prediction(
-                confidence_scores_for(REVIEW, 1.0, domain), events=leave_the_fallback(tracker)
-            )
+            return REVIEW, []
         if asks_for_a_check(tracker):
-            return self._prediction(
-                confidence_scores_for(DRAFT_FORM, 1.0, domain), events=leave_the_fallback(tracker)
-            )
-        return self._prediction(self._default_predictions(domain))
+            return DRAFT_FORM, []
+        return None
+
+    def after(self, action: Optional[str]) -> Optional[str]:
+        return ACTION_LISTEN_NAME if action == REVIEW else None
 
 
 def is_a_pasted_draft(tracker: DialogueStateTracker) -> bool:
-    if tracker.latest_action_name != ACTION_LISTEN_NAME or in_a_form(tracker):
+    if not listening_to(tracker):
         return False
     message = tracker.latest_message
     if message is None or not message.text or message.text.startswith("/"):
@@ -128,7 +93,7 @@ def is_a_pasted_draft(tracker: DialogueStateTracker) -> bool:
 def asks_for_a_check(tracker: DialogueStateTracker) -> bool:
     """ "can u check one before i do something stupid", read by the classifier
     as surveillance or anything else: the person wants the draft coach."""
-    if tracker.latest_action_name != ACTION_LISTEN_NAME or in_a_form(tracker):
+    if not listening_to(tracker):
         return False
     message = tracker.latest_message
     if message is None or not message.text or _risk_beyond_a_guess(message.parse_data):

@@ -26,19 +26,12 @@ import logging
 import re
 from typing import Any, Dict, List, Optional
 
-from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
-from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.policies.loops import in_a_form, leave_the_fallback
+from heartwise.policies.context_policy import Answer, ContextPolicy, listening_to
 
 logger = logging.getLogger(__name__)
 
@@ -128,57 +121,19 @@ AFTER_A_PICTURE = re.compile(
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
 )
-class SafetyFollowUpPolicy(Policy):
-    @staticmethod
-    def get_default_config() -> Dict[str, Any]:
-        # Above the rules: a rule answers the message's intent, this answers
-        # the message in the light of the conversation.
-        return {POLICY_PRIORITY: RULE_POLICY_PRIORITY + 1}
+class SafetyFollowUpPolicy(ContextPolicy):
+    def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
+        return follow_up(tracker)
 
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        featurizer: Any = None,
-    ) -> None:
-        super().__init__(config, model_storage, resource, execution_context, featurizer)
-
-    def train(
-        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        return self._resource
-
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[str, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        if tracker.latest_action_name == CHILD_PROTECTION:
-            # As the rules do: then ask about an adult to tell.
-            return self._prediction(confidence_scores_for(ASK_TRUSTED_ADULT, 1.0, domain))
-        if tracker.latest_action_name in OWN_ACTIONS:
-            return self._prediction(confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain))
-        try:
-            choice = follow_up(tracker)
-        except Exception:
-            logger.exception("SafetyFollowUpPolicy failed; the rules answer instead.")
-            choice = None
-        if choice is None:
-            return self._prediction(self._default_predictions(domain))
-        action, events = choice
-        return self._prediction(
-            confidence_scores_for(action, 1.0, domain),
-            events=[*leave_the_fallback(tracker), *events],
-        )
+    def after(self, action: Optional[str]) -> Optional[str]:
+        if action == CHILD_PROTECTION:
+            return ASK_TRUSTED_ADULT  # as the rules do: then an adult to tell
+        return ACTION_LISTEN_NAME if action in OWN_ACTIONS else None
 
 
-def follow_up(tracker: DialogueStateTracker) -> Optional[tuple]:
+def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     """The follow-up action for the latest message, with events to apply, or None."""
-    if tracker.latest_action_name != ACTION_LISTEN_NAME or in_a_form(tracker):
+    if not listening_to(tracker):
         return None
     message = tracker.latest_message
     if message is None or not message.text or _new_disclosure(message.parse_data):

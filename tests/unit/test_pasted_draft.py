@@ -63,7 +63,7 @@ def test_a_risk_in_the_message_is_never_taken_from_the_safety_rules():
 def test_a_draft_after_an_unclear_message_ends_the_fallback_question():
     from rasa.shared.core.events import ActiveLoop
 
-    from heartwise.policies.loops import leave_the_fallback
+    from heartwise.policies.context_policy import leave_the_fallback
 
     tracker = said(DRAFT, ex_name="Lauren")
     tracker.update(ActiveLoop("action_two_stage_fallback"))

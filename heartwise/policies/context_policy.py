@@ -1,0 +1,83 @@
+"""What Heartwise's own policies share: they answer a message in the light of
+the conversation, above the rules, and otherwise abstain."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Tuple
+
+from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
+from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_TWO_STAGE_FALLBACK_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActiveLoop, Event
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+logger = logging.getLogger(__name__)
+
+Answer = Tuple[str, List[Event]]
+
+
+class ContextPolicy(Policy):
+    """Subclasses say what to do after a message (``answer``) and after their
+    own actions (``after``); a failure abstains, so the rules still answer."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        # Above the rules: a rule answers the message's intent, these answer
+        # the message in the light of the conversation.
+        return {POLICY_PRIORITY: RULE_POLICY_PRIORITY + 1}
+
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        return self._resource
+
+    def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
+        raise NotImplementedError
+
+    def after(self, action: Optional[str]) -> Optional[str]:
+        """The action that follows one of this policy's own, if any."""
+        raise NotImplementedError
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[str, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        following = self.after(tracker.latest_action_name)
+        if following:
+            return self._prediction(confidence_scores_for(following, 1.0, domain))
+        try:
+            choice = self.answer(tracker)
+        except Exception:
+            logger.exception("%s failed; the rules answer instead.", type(self).__name__)
+            choice = None
+        if choice is None:
+            return self._prediction(self._default_predictions(domain))
+        action, events = choice
+        return self._prediction(
+            confidence_scores_for(action, 1.0, domain),
+            events=[*leave_the_fallback(tracker), *events],
+        )
+
+
+def listening_to(tracker: DialogueStateTracker) -> bool:
+    """A message just arrived, and no form is asking for something (Rasa's
+    two-stage fallback is a loop too, but only a question: a clear follow-up
+    ends it)."""
+    return tracker.latest_action_name == ACTION_LISTEN_NAME and tracker.active_loop_name in (
+        None,
+        ACTION_TWO_STAGE_FALLBACK_NAME,
+    )
+
+
+def leave_the_fallback(tracker: DialogueStateTracker) -> List[Event]:
+    """Closes the two-stage fallback when a policy answers the message instead."""
+    if tracker.active_loop_name == ACTION_TWO_STAGE_FALLBACK_NAME:
+        return [ActiveLoop(None)]
+    return []
