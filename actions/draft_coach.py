@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.drafts.reading import Reading, read_message
-from actions.drafts.review import render_review, review_draft
+from actions.drafts.review import classifier_reading, render_review, review_draft
 from heartwise.language.drafts import ANOTHER_VERSION
 
 CRISIS_INTENTS = frozenset({"crisis", "crisis_imminent", "express_hopelessness"})
@@ -138,16 +138,7 @@ def review_aloud(
 
 
 def _classifier_reading(tracker: Tracker, draft: str) -> Dict[str, bool]:
-    """How the classifier read the pasted draft: it hears threats and anger
-    that no phrase list names ("nice curtains, ground floor isn't it")."""
     for event in reversed(tracker.events):
         if event.get("event") == "user" and (event.get("text") or "").strip() == draft:
-            parse = event.get("parse_data") or {}
-            risk = parse.get("risk") or {}
-            intent = (parse.get("intent") or {}).get("name")
-            return {
-                "read_as_threat": intent == "threaten_harm"
-                or (risk.get("category") == "harm_to_others" and risk.get("level") != "none"),
-                "sounds_angry": intent == "express_anger",
-            }
+            return classifier_reading(event.get("parse_data") or {})
     return {}

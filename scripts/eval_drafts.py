@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from actions.drafts.reading import Reading, read_message  # noqa: E402
-from actions.drafts.review import render_review, review_draft  # noqa: E402
+from actions.drafts.review import classifier_reading, render_review, review_draft  # noqa: E402
 
 OUT = ROOT / "results" / "eval" / "drafts.json"
 # The writer's flags and the review's labels.
@@ -63,16 +63,7 @@ def classifier_reads(texts: List[str], model: Optional[Path]) -> List[Dict[str, 
     async def parse_all() -> List[Dict[str, Any]]:
         return [await agent.parse_message(text) for text in texts]
 
-    def reading(parse: Dict[str, Any]) -> Dict[str, bool]:
-        risk = parse.get("risk") or {}
-        intent = parse["intent"]["name"]
-        return {
-            "read_as_threat": intent == "threaten_harm"
-            or (risk.get("category") == "harm_to_others" and risk.get("level") != "none"),
-            "sounds_angry": intent == "express_anger",
-        }
-
-    return [reading(parse) for parse in asyncio.run(parse_all())]
+    return [classifier_reading(parse) for parse in asyncio.run(parse_all())]
 
 
 def score(items: List[Dict[str, Any]], model: Optional[Path]) -> Dict[str, Any]:

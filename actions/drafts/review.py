@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 
 from spacy.tokens import Doc
 
@@ -260,3 +260,15 @@ def _revealing(doc: Doc) -> List[Hit]:
                 found.append(Hit("EXPOSURE", span.text, span.start_char, span.end_char))
                 break
     return found
+
+
+def classifier_reading(parse: Dict[str, Any]) -> Dict[str, bool]:
+    """How the classifier read a pasted draft, as ``review_draft`` takes it:
+    it hears threats and anger no phrase list names."""
+    risk = parse.get("risk") or {}
+    intent = (parse.get("intent") or {}).get("name")
+    return {
+        "read_as_threat": intent == "threaten_harm"
+        or (risk.get("category") == "harm_to_others" and risk.get("level") not in (None, "none")),
+        "sounds_angry": intent == "express_anger",
+    }
