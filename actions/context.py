@@ -83,9 +83,10 @@ PROGRESS = re.compile(
 ABOUT_THE_BREAKUP = re.compile(
     r"\b(?:broke up|break ?up|split|left (?:me|him|her)|dumped|ended (?:it|things)|divorc|separat|"
     r"walked out|moved out|finished (?:it|things|with)|since (?:he|she|they|we)|it'?s been|been "
-    r"(?:together|apart|single)|(?:days|weeks|months|years) ago|actually|not \w+ (?:days|weeks))\b",
+    r"(?:together|apart|single)|(?:days|weeks|months|years) ago|not \w+ (?:days|weeks))\b",
     re.IGNORECASE,
 )
+SELF_CORRECTION = re.compile(r"\b(?:actually|i mean|sorry|wait|no)\b", re.IGNORECASE)
 CORRECTION = re.compile(r"\bnot\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -226,6 +227,10 @@ def breakup_time_in(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
     kept = [
         entity for entity in times if not CORRECTION.search(text[: entity.get("start", 0)][-20:])
     ]
+    # "5 days ago, actually no its been 5 weeks": the time after a correction.
+    for entity in reversed(kept):
+        if SELF_CORRECTION.search(text[: entity.get("start", 0)][-30:]):
+            return entity["value"]
     chosen = (kept or times)[:1]
     return chosen[0]["value"] if chosen else None
 

@@ -129,3 +129,11 @@ def test_facts_in_an_unclear_message_taken_back_by_the_fallback_are_kept(
     events = asyncio.run(ValidateSlotMappings().run(dispatcher, tracker, domain))
     assert SlotSet("ex_name", "Lauren") in events
     assert SlotSet("goal", "co_parent") in events
+
+
+def test_the_time_after_a_correction_wins_and_other_times_are_not_the_breakup():
+    text = "me and daniel split 5 days ago, actually no its been 5 weeks, time is weird rn"
+    entities = [ruled(text, "5 days ago", 20), ruled(text, "5 weeks", 53)]
+    assert breakup_time_in(text, entities) == "5 weeks"
+    text = "i started seeing a counsellor last week actually"
+    assert breakup_time_in(text, [ruled(text, "last week", 30)]) is None
