@@ -42,15 +42,17 @@ class FreshResponses(TemplatedNaturalLanguageGenerator):
         )
         if not suitable:
             return None
+        name = tracker.get_slot("ex_name")
         filled = [
             self._fill_response(copy.deepcopy(variant), slots, **kwargs) for variant in suitable
         ]
+        for variant in filled:
+            if name and variant.get("text"):
+                variant["text"] = with_name(variant["text"], name)
+        # Compared as the person read them, name included: otherwise a variant
+        # already said with the name would look unseen and come round again.
         said = [event.text for event in tracker.events if isinstance(event, BotUttered)]
-        chosen = min(filled, key=lambda variant: last_seen(said, variant.get("text")))
-        name = tracker.get_slot("ex_name")
-        if name and chosen.get("text"):
-            chosen["text"] = with_name(chosen["text"], name)
-        return chosen
+        return min(filled, key=lambda variant: last_seen(said, variant.get("text")))
 
 
 def with_name(text: str, name: str) -> str:

@@ -14,6 +14,10 @@ DOMAIN = Domain.from_yaml(
     """
 version: "3.1"
 slots:
+  ex_name:
+    type: text
+    influence_conversation: false
+    mappings: [{type: custom}]
   abuse_disclosed:
     type: bool
     influence_conversation: false
@@ -23,6 +27,9 @@ responses:
     - text: "one"
     - text: "two"
     - text: "three"
+  utter_about_them:
+    - text: "Your ex is hurting too."
+    - text: "Give your ex some room."
   utter_careful:
     - condition: [{type: slot, name: abuse_disclosed, value: true}]
       text: "safety first"
@@ -46,6 +53,16 @@ def test_a_wording_said_elsewhere_in_the_conversation_counts_as_read():
     tracker = DialogueStateTracker("someone", DOMAIN.slots)
     tracker.update(BotUttered("one"))
     assert said_next(tracker) == "two"
+
+
+def test_variants_with_the_exs_name_in_them_still_take_turns():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(SlotSet("ex_name", "Chloe"))
+    assert [said_next(tracker, "utter_about_them") for _ in range(3)] == [
+        "Chloe is hurting too.",
+        "Give Chloe some room.",
+        "Chloe is hurting too.",
+    ]
 
 
 def test_conditions_still_choose_which_variants_may_be_said():
