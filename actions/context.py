@@ -27,7 +27,7 @@ RELATION = r"(?:ex|ex-?(?:boyfriend|girlfriend|husband|wife|partner)|boyfriend|g
 NAME_AFTER = [
     re.compile(rf"\b{lead}\s+(?P<name>[A-Za-z][a-z]{{1,14}})\b", re.IGNORECASE)
     for lead in (
-        rf"my {RELATION}(?:,| called| named)?",
+        rf"my {RELATION}(?:,| called| named|(?: is|'s) (?:called|named)|'s name is)?",
         r"(?:divorced|separated|split(?: up)?) (?:from|with)",
         r"broke up with",
         r"dumped",
@@ -40,7 +40,8 @@ NOT_A_NAME = frozenset(
     """i me him her them us you it and but so then now just who was is has had the a an my
     his for to of in on at me after because when since last this that we they he she
     again ago today yesterday recently finally basically literally only already over
-    out up about recently years months weeks days home work school""".split()
+    out up about recently years months weeks days home work school every all by still always
+    never really so such constantly""".split()
 )
 GOALS = [
     (
