@@ -6,33 +6,21 @@ asks one open question; it suggests nothing. The three wordings take turns.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-FEELINGS = (
-    "lonely alone sad gutted heartbroken exhausted tired numb empty hurt angry furious livid "
-    "jealous betrayed stupid embarrassed humiliated ashamed relieved confused lost scared "
-    "anxious sick broken miserable low rubbish awful crap shit worthless unlovable used"
-).split()
-FEELING = re.compile(rf"\b(?:{'|'.join(FEELINGS)})\b", re.IGNORECASE)
+from heartwise.language.feelings import reflect
+
 WORDINGS = (
     "{reflection} I'm here, and I'm listening. Say as much or as little as you like.",
     "{reflection} No advice from me, just listening. What's the hardest part of it right now?",
-    "{reflection} That's a lot to carry. Go on, if you want to; I'm not going anywhere.",
+    "{reflection} Go on, if you want to; I'm not going anywhere.",
 )
 
 TAILS = tuple(wording.split("{reflection} ", 1)[1] for wording in WORDINGS)
-
-
-def reflection(text: str) -> str:
-    found = list(dict.fromkeys(word.lower() for word in FEELING.findall(text)))[:2]
-    if not found:
-        return "That sounds really hard."
-    return f"Feeling {' and '.join(found)}: that makes sense after all this."
 
 
 class ActionListenWithoutAdvice(Action):
@@ -52,7 +40,8 @@ class ActionListenWithoutAdvice(Action):
         heard = sum(1 for text in said for tail in TAILS if text.endswith(tail))
         wording = WORDINGS[heard % len(WORDINGS)]
         text = tracker.latest_message.get("text") or ""
-        dispatcher.utter_message(text=wording.format(reflection=reflection(text)))
+        reflection = reflect(text, heard) or "That sounds really hard."
+        dispatcher.utter_message(text=wording.format(reflection=reflection))
         return []
 
 

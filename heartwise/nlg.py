@@ -5,8 +5,10 @@ may read the same paragraph twice, and one who asks four times almost surely
 does. Here the variants take turns within a conversation: of the variants
 whose conditions hold, the one this person has never seen comes first (in the
 order domain.yml lists them), else the one seen longest ago. Once the person
-has named their ex (actions/context.py), "your ex" reads as that name. Named
-in endpoints.yml as the ``nlg`` type.
+has named their ex (actions/context.py), "your ex" reads as that name. A
+topic answer to a message that names a feeling first says that feeling back
+in the person's own terms (heartwise/language/feelings.py). Named in
+endpoints.yml as the ``nlg`` type.
 """
 
 from __future__ import annotations
@@ -21,6 +23,18 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
+
+from heartwise.language.feelings import reflect
+
+# The answers to the guide's topics (data/rules/topics.yml: each is followed
+# by utter_topic_follow_up); tests/unit/test_fresh_responses.py keeps the two
+# lists the same.
+TOPIC_ANSWERS = frozenset(
+    """utter_want_ex_back utter_express_feelings utter_ask_mind_games utter_express_anger
+    utter_ask_kindness utter_ask_self_improvement utter_ask_therapy utter_ask_communication
+    utter_assess_relationship utter_ask_compatibility utter_ask_book
+    utter_consider_moving_on""".split()
+)
 
 
 class FreshResponses(TemplatedNaturalLanguageGenerator):
@@ -52,7 +66,19 @@ class FreshResponses(TemplatedNaturalLanguageGenerator):
         # Compared as the person read them, name included: otherwise a variant
         # already said with the name would look unseen and come round again.
         said = [event.text for event in tracker.events if isinstance(event, BotUttered)]
-        return min(filled, key=lambda variant: last_seen(said, variant.get("text")))
+        chosen = min(filled, key=lambda variant: last_seen(said, variant.get("text")))
+        if utter_action in TOPIC_ANSWERS and chosen.get("text"):
+            chosen["text"] = _after_reflection(tracker, chosen["text"])
+        return chosen
+
+
+def _after_reflection(tracker: DialogueStateTracker, text: str) -> str:
+    message = tracker.latest_message.text if tracker.latest_message else None
+    if not message or message.startswith("/"):
+        return text
+    turn = sum(1 for event in tracker.events if event.type_name == "user")
+    reflection = reflect(message, turn)
+    return f"{reflection} {text}" if reflection else text
 
 
 def with_name(text: str, name: str) -> str:
@@ -64,6 +90,7 @@ def with_name(text: str, name: str) -> str:
 def last_seen(said: List[Optional[str]], text: Optional[str]) -> int:
     """Where ``text`` was last said in the conversation; -1 if never."""
     for index in range(len(said) - 1, -1, -1):
-        if said[index] == text:
+        # A reflection may have been said before it (``_after_reflection``).
+        if said[index] == text or (text and (said[index] or "").endswith(f" {text}")):
             return index
     return -1

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
+import yaml
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, SlotSet
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.nlg import FreshResponses
+from heartwise.nlg import TOPIC_ANSWERS, FreshResponses
+from tests.conftest import PROJECT_ROOT
 
 DOMAIN = Domain.from_yaml(
     """
@@ -30,6 +33,9 @@ responses:
   utter_about_them:
     - text: "Your ex is hurting too."
     - text: "Give your ex some room."
+  utter_express_feelings:
+    - text: "Breakups hurt."
+    - text: "It gets easier."
   utter_careful:
     - condition: [{type: slot, name: abuse_disclosed, value: true}]
       text: "safety first"
@@ -70,3 +76,32 @@ def test_conditions_still_choose_which_variants_may_be_said():
     tracker.update(SlotSet("abuse_disclosed", True))
     # Only the variant whose condition holds, however often it is asked for.
     assert [said_next(tracker, "utter_careful") for _ in range(3)] == ["safety first"] * 3
+
+
+def test_a_topic_answer_first_says_back_the_feeling_the_person_named():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(UserUttered("i feel so stupid for trusting her", {"name": "express_feelings"}))
+    first = said_next(tracker, "utter_express_feelings")
+    assert first.startswith("Feeling stupid for trusting her")
+    assert first.endswith("Breakups hurt.")
+    # The reflected answer still counts as read: the other wording comes next.
+    tracker.update(UserUttered("what now", {"name": "express_feelings"}))
+    assert said_next(tracker, "utter_express_feelings") == "It gets easier."
+
+
+def test_no_feeling_named_no_reflection():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(UserUttered("/express_feelings", {"name": "express_feelings"}))
+    assert said_next(tracker, "utter_express_feelings") == "Breakups hurt."
+
+
+def test_the_topic_answers_are_the_ones_the_rules_follow_with_an_offer():
+    rules = yaml.safe_load((PROJECT_ROOT / "data" / "rules" / "topics.yml").read_text())["rules"]
+    answers = {
+        step["action"]
+        for rule in rules
+        for step in rule["steps"]
+        if re.fullmatch(r"utter_\w+", step.get("action", ""))
+        and step["action"] != "utter_topic_follow_up"
+    }
+    assert answers == TOPIC_ANSWERS
