@@ -4,7 +4,7 @@ insults and slurs that end any chance of being heard."""
 
 from __future__ import annotations
 
-from typing import List
+from typing import Dict, List
 
 from actions.drafts.tokens import (
     AM,
@@ -25,6 +25,44 @@ from actions.drafts.tokens import (
 )
 from heartwise.language.matching import Pattern
 
+Token = Dict[str, object]
+
+_STAND_INS = "*@#!$%0-9_."
+
+
+def censored(*roots: str) -> Token:
+    """ "w*nker", "sk@nk", "m0ron", "tw@t": after the first letter, any letter
+    may be a symbol or a digit, as long as at least one stays a letter."""
+    options = []
+    for root in roots:
+        body = "".join(f"[{letter}{_STAND_INS}]" for letter in root[1:])
+        options.append(f"{root[0]}(?=.*[a-z].*){body}s?")
+    return spelled("|".join(options))
+
+
+_CENSORED = censored(
+    "wanker",
+    "tosser",
+    "prick",
+    "twat",
+    "cunt",
+    "slag",
+    "skank",
+    "slut",
+    "whore",
+    "bitch",
+    "moron",
+    "idiot",
+    "retard",
+    "dick",
+    "bastard",
+    "knob",
+    "dickhead",
+    "loser",
+    "scumbag",
+)
+# "c u n t": the letters typed apart.
+_SPELLED_OUT = [[words(letter) for letter in root] for root in ("cunt", "twat", "slag", "bitch")]
 # Asterisks, digits and symbols stand in for letters.
 _SLURS = spelled(
     "|".join(
@@ -91,6 +129,11 @@ _NAMES = words(
     "thumb",
     "narcissist",
     "psycho",
+    "shite",
+    "sh*te",
+    "joke",
+    "troll",
+    "clown",
 )
 _NAME_CALLING = words(
     "absolute",
@@ -111,9 +154,26 @@ _NAME_CALLING = words(
     "cheap",
     "little",
     "precious",
+    "disgusting",
+    "filthy",
+    "gormless",
+    "spineless",
+    "boring",
+    "manky",
+    "smelly",
+    "sad",
 )
 INSULT: List[Pattern] = [
     [_SLURS],
+    [_CENSORED],
+    *_SPELLED_OUT,
+    # Looks and character mocked: "the face of a horse", "a face like a slapped arse".
+    [
+        words("face", "personality", "brains", "brain", "charm", "iq", "manners", "body"),
+        words("of", "like"),
+        words("a", "an"),
+    ],
+    [words("looking"), words("thing")],
     [YOU, {**_NAME_CALLING, "OP": "*"}, _NAMES],
     [_NAME_CALLING, ANY, _NAMES],
     [words("absolute", "total", "complete", "utter"), _NAMES],
@@ -176,8 +236,38 @@ _WHEREABOUTS = words(
     "class",
     "parents",
 )
+_THIRD_PARTY = words("he", "she", "they", "lads", "boys", "brother", "mates")
 THREAT: List[Pattern] = [
     [lemmas("watch"), THEIR, words("back")],
+    # "your new fella better start checking behind him".
+    [
+        lemmas("check", "look"),
+        words("behind", "over"),
+        words("you", "u", "him", "her", "them", "his", "your", "ur", "their"),
+    ],
+    *you_will(lemmas("regret")),
+    [words("mark"), words("my"), words("words")],
+    [lemmas("remember"), words("what"), lemmas("happen"), ANY, ANY, words("last")],
+    [YOU, words("know"), words("what"), I, lemmas("do"), words("when", "if", "to")],
+    [words("people", "anyone", "those", "whoever"), words("who"), lemmas("cross", "mess")],
+    [lemmas("walk", "get"), words("away"), words("with", "from")],
+    [words("nobody", "noone"), ANY, ANY, ANY, ANY, words("walks", "gets"), words("away")],
+    [words("see"), words("soon"), words("enough")],
+    [words("go", "goes", "going", "went"), words("up"), words("in"), words("flames", "smoke")],
+    [lemmas("burn"), words("down")],
+    [lemmas("make"), words("sure"), ANY, words("never"), lemmas("feel"), words("safe")],
+    [I, words("know"), words("the"), words("venue", "address", "postcode", "hotel", "route")],
+    [lemmas("want", "need"), words("to"), words("be"), words("careful")],
+    # Someone else's fists offered: "he'd flatten you".
+    [
+        _THIRD_PARTY,
+        words("'d", "will", "would", "'ll", "wd"),
+        maybe("happily"),
+        lemmas("flatten", "batter", "kill", "deck", "hurt", "smash", "sort", "do"),
+        THEM,
+    ],
+    [lemmas("wait"), words("outside")],
+    [words("before"), I, words("get", "come"), words("in", "round", "over", "there")],
     # Knowing where they are: "i know what time your shift finishes".
     [I, words("know"), words("where", "which", "when"), ANY, ANY, THEM],
     [I, words("know"), words("where", "which", "when", "what"), ANY, _WHEREABOUTS],
@@ -189,7 +279,7 @@ THREAT: List[Pattern] = [
     [words("outside"), THEIR, ANY, words("house", "flat", "place", "work", "door", "window")],
     *you_will(words("pay"), words("for")),
     [lemmas("make"), THEM, words("pay")],
-    *you_will(lemmas("be"), words("sorry")),
+    *you_will(maybe("both", "all"), lemmas("be"), words("sorry")),
     *you_will(lemmas("get"), words("what"), ANY, words("coming")),
     *you_will(words("find"), words("out"), words("what"), ANY, lemmas("happen")),
     [YOU, {"NORM": "will"}, {"NORM": "not"}, words("like"), words("how", "what")],
@@ -201,7 +291,7 @@ THREAT: List[Pattern] = [
     [words("careful"), words("walking", "driving", "going"), ANY, words("home")],
     [words("should", "better", "'d"), words("be"), words("careful")],
     [words("better"), words("hope", "pray", "watch")],
-    [words("accidents"), words("happen")],
+    [words("accidents"), ANY, ANY, ANY, lemmas("happen")],
     [words("shame", "pity"), words("if")],
     [words("something"), words("bad"), ANY, ANY, lemmas("happen")],
     [words("make"), words("sure"), words("of"), words("it")],
@@ -215,7 +305,13 @@ THREAT: List[Pattern] = [
     [words("see"), words("right"), words("in")],
     [words("any"), words("sense")],
     [lemmas("watch"), words("yourself")],
-    [YOU, {"NORM": "will"}, NOT, words("be"), words("walking", "going", "driving", "smiling")],
+    [
+        words("you", "u", "he", "she", "they"),
+        {"NORM": "will"},
+        NOT,
+        words("be"),
+        words("walking", "going", "driving", "smiling"),
+    ],
     *i_will(
         lemmas("break"),
         ANY,
@@ -254,7 +350,7 @@ THREAT: List[Pattern] = [
     *i_will(ANY, _HURT, THEM),
     *i_will(ANY, lemmas("smash", "punch", "kick", "break", "batter", "cave"), THEIR, ANY),
     *i_will(lemmas("find", "get"), words("you", "u", "ya")),
-    *i_will(words("put"), THEM, words("in"), words("hospital", "the")),
+    *i_will(words("put"), THEM, words("in", "through"), words("hospital", "the")),
     [lemmas("make"), THEIR, words("life"), words("hell", "a")],
     [lemmas("meet", "see"), THEM, words("outside")],
     [words("if"), I, lemmas("see"), THEM, ANY, ANY, words("ill", "imma", "i")],
@@ -282,6 +378,18 @@ AUDIENCE = frozenset(
     "club lads estate".split()
 )
 AUDIENCE_WORDS = AUDIENCE
+# Those whose knowing would cost them a job, a marriage, their freedom.
+SENSITIVE = words(
+    *"boss manager employer hr probation hmrc wife husband fiance fiancé fiancee church "
+    "congregation insurer cafcass council landlord".split()
+)
+_PLATFORMS = words(
+    *"reddit facebook fb insta instagram tiktok twitter snapchat youtube onlyfans online "
+    "internet whatsapp storytime".split()
+)
+_CORRESPONDENCE = words(
+    *"thread messages texts convo conversation chats dms emails voice notes letters".split()
+)
 # Showing the world what was private, or threatening to.
 _PRIVATE = spelled(
     "pics?|pictures?|photos?|nudes?|videos?|vids?|screenshots?|snaps?|recordings?|receipts?"
@@ -292,6 +400,59 @@ _READ_BY_OTHERS = lemmas(
 )
 EXPOSURE: List[Pattern] = [
     *i_will(ANY, _READ_BY_OTHERS, ANY, ANY, _PRIVATE),
+    # Private messages made public: "posting the whole thread", "printing out ur messages".
+    [
+        spelled(
+            "(post|shar|leak|upload|forward|print|screenshot|stick|stuck)(e|es|s|ed|ing|ting|ted|ped)?"
+        ),
+        ANY,
+        ANY,
+        ANY,
+        ANY,
+        _CORRESPONDENCE,
+    ],
+    [
+        words("go", "goes", "going", "end", "ends"),
+        maybe("up"),
+        words("on", "in"),
+        maybe("the"),
+        _PLATFORMS,
+    ],
+    [_PLATFORMS, ANY, ANY, ANY, words("about"), words("you", "u", "us", "him", "her")],
+    [
+        lemmas("email", "ring", "call", "contact", "message", "report", "tell", "text", "write"),
+        maybe("to"),
+        THEIR,
+        ANY,
+        SENSITIVE,
+    ],
+    [
+        THEIR,
+        words(*sorted(AUDIENCE_WORDS), "mam", "nan"),
+        lemmas("get"),
+        ANY,
+        ANY,
+        ANY,
+        words(
+            "call", "visit", "letter", "email", "pics", "photos", "videos", "screenshots", "message"
+        ),
+    ],
+    *i_will(
+        lemmas("tell", "show", "ring", "email", "message", "inform", "text"),
+        THEIR,
+        ANY,
+        words(*sorted(AUDIENCE_WORDS), "mam", "nan"),
+        words("about", "what", "everything", "exactly", "that", "how"),
+    ),
+    [I, AM, words("telling", "showing", "sending"), ANY, words("everything", "all", "lot")],
+    [
+        words("deserves", "deserve"),
+        words("to"),
+        words("know"),
+        words("exactly", "what", "who", "the"),
+    ],
+    [words("names"), words("included")],
+    [words("tip"), words("line", "off")],
     [
         I,
         AM,

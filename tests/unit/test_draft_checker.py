@@ -32,6 +32,10 @@ def review_of(draft: str) -> str:
         ("shame if something happened to that precious car of yours", "shame if"),
         ("I'm going to end you, swear down", "going to end you"),
         ("if i see him near my kids again ill smash his face in", "smash his face"),
+        ("youll regret ever meeting me jade", "regret"),
+        ("your new man wants to be careful parking round here", "wants to be careful"),
+        ("my brother says he'd flatten you if he saw you", "he'd flatten you"),
+        ("funny how accidents tend to happen in this town", "accidents tend to happen"),
     ],
 )
 def test_a_threat_veiled_or_not_is_never_to_be_sent(draft, quoted):
@@ -49,6 +53,10 @@ def test_a_threat_veiled_or_not_is_never_to_be_sent(draft, quoted):
         "Everyone at your work will know what you did. I'm telling your boss monday",
         "i still have all ur nudes btw x",
         "Keep ignoring me and I'll send the screenshots to your wife",
+        "screenshotting every one of your messages for the whole school to see",
+        "pay me what you owe or it all goes on facebook",
+        "ill tell ur mum about what you did at christmas",
+        "Rang your manager this morning, thought she should hear it",
     ],
 )
 def test_threatening_to_expose_them_is_never_to_be_sent(draft):
@@ -65,6 +73,10 @@ def test_threatening_to_expose_them_is_never_to_be_sent(draft):
         ("ur such a f*ggot honestly", "f*ggot"),
         ("stupid fat cow", "fat cow"),
         ("get a life you r3tard", "r3tard"),
+        ("bye then you little pr!ck", "pr!ck"),
+        ("you spineless b@stard", "b@stard"),
+        ("ur a t w a t", "t w a t"),
+        ("you've got the personality of a damp towel", "personality of a"),
     ],
 )
 def test_insults_and_slurs_are_named(draft, slur):
