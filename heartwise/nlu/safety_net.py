@@ -91,7 +91,7 @@ class SafetyNet(GraphComponent, IntentClassifier):
         self._resource = resource
         self._bank = bank
         self._thresholds = Thresholds(
-            **{name: float(config[name]) for name in asdict(Thresholds())}
+            **{name: float(config.get(name, value)) for name, value in asdict(Thresholds()).items()}
         )
         self._rules: Optional[SafetyRules] = None
 

@@ -313,3 +313,28 @@ def test_each_piece_of_evidence_is_reported_once():
     )
     risk = assess([], bank=[match], classifier={"express_feelings": 0.9})
     assert risk.evidence == ["bank 0.74: i keep thinking about ending it all"]
+
+
+def _nearest_self_harm(similarity: float) -> BankMatch:
+    return BankMatch(Signal(Category.SELF_HARM, Level.HIGH), similarity, 0.2, "i want to die")
+
+
+def test_a_lone_self_harm_guess_far_from_every_risk_expression_is_dropped():
+    # "right. sending the tidied up one to lauren now": the classifier alone
+    # heard self-harm in a co-parent's logistics.
+    risk = assess([], bank=[_nearest_self_harm(0.26)], classifier={"crisis": 0.6})
+    assert risk.category is None
+
+
+def test_a_lone_self_harm_guess_only_a_little_like_a_risk_asks_the_gentle_question():
+    risk = assess([], bank=[_nearest_self_harm(0.36)], classifier={"crisis_imminent": 0.7})
+    assert (risk.category, risk.level, risk.intent) == (
+        Category.SELF_HARM,
+        Level.CONCERN,
+        "express_hopelessness",
+    )
+
+
+def test_a_lone_self_harm_guess_close_to_a_risk_expression_still_gives_the_lines():
+    risk = assess([], bank=[_nearest_self_harm(0.45)], classifier={"crisis": 0.6})
+    assert risk.intent == "crisis"
