@@ -17,6 +17,19 @@ DRAFT_FORM = "draft_form"
 # A draft that reads as one of these leaves the coach without a review: the
 # lines come first, and nothing else should stand between them and the person.
 CRISIS_INTENTS = frozenset({"crisis_imminent", "crisis", "express_hopelessness"})
+# Messages that leave a guide step unanswered.
+NOT_AN_ANSWER = CRISIS_INTENTS | {
+    "deny",
+    "stop",
+    "start_guide",
+    "nlu_fallback",
+    "threaten_harm",
+    "report_abuse",
+    "report_child_abuse",
+    "request_surveillance",
+    "mention_minor",
+    "goodbye",
+}
 GUIDE_STEPS = (
     "guide_mind_games",
     "guide_kindness",
@@ -50,6 +63,7 @@ class ActionLeaveForm(Action):
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         if tracker.active_loop_name == GUIDE_FORM:
             events.append(SlotSet("guide_paused", True))
+            events += _step_answered(tracker)
         if tracker.active_loop_name == DRAFT_FORM:
             if _a_draft_only_the_classifier_fears_for(tracker):
                 # Reviewed, with the lines beside it: "rent's due on the 1st"
@@ -60,6 +74,19 @@ class ActionLeaveForm(Action):
                 return events + _undo_the_crisis_flag(tracker)
             _warn_against_sending(dispatcher, tracker)
         return events + requeue_latest_message(tracker)
+
+
+def _step_answered(tracker: Tracker) -> List[EventType]:
+    """A step the person answered with their own story ("we've been civil, I
+    dropped her hoodie back round") is done: the guide goes on from the next
+    one. A refusal, a question or a risk leaves it to be shown again."""
+    step = tracker.get_slot("requested_slot")
+    message = tracker.latest_message
+    intent = (message.get("intent") or {}).get("name")
+    text = (message.get("text") or "").strip()
+    if step not in GUIDE_STEPS or intent in NOT_AN_ANSWER or text.endswith("?"):
+        return []
+    return [SlotSet(step, True)]
 
 
 def _undo_the_crisis_flag(tracker: Tracker) -> List[EventType]:

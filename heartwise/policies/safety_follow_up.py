@@ -13,7 +13,9 @@ answers such follow-ups for what they are:
 * after abuse, whether they are still in one's phone or accounts: how to
   check safely;
 * a young person's picture being shared, or "will I get in trouble?" after
-  it: child-protection help.
+  it: child-protection help;
+* more about the abuse from someone who was just asked whether they are
+  safe, or who said they are: support, without the same question again.
 
 It steps aside whenever the message itself carries a risk the safety net found
 by a phrase or by likeness to its bank (those are new disclosures, and the
@@ -44,6 +46,12 @@ ASK_TRUSTED_ADULT = "utter_ask_trusted_adult"
 TECH_SAFETY = "utter_tech_safety"
 PLAN_FOLLOW_UP = "utter_safety_plan_follow_up"
 LISTEN = "action_listen_without_advice"
+ABUSE_SUPPORT = "utter_abuse_support"
+ASK_SAFE_NOW = "utter_ask_safe_now"
+# Messages within which "are you somewhere safe right now?" is not asked
+# again: after it was asked, and after the person said yes.
+ASKED_RECENTLY = 3
+SAID_SAFE_RECENTLY = 8
 # "i dont really want advice tbh i just want to vent": a crisis guess by the
 # classifier alone on a wish to be heard is answered by listening.
 VENTING = re.compile(
@@ -133,6 +141,8 @@ class SafetyFollowUpPolicy(ContextPolicy):
 
 def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     """The follow-up action for the latest message, with events to apply, or None."""
+    if tracker.latest_action_name == ABUSE_SUPPORT and _safety_known(tracker):
+        return ACTION_LISTEN_NAME, []
     if not listening_to(tracker):
         return None
     message = tracker.latest_message
@@ -166,6 +176,23 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if any(slots.values()) and REACHING_OUT.search(text):
         return REACHING_OUT_ACTION, _undo_a_guess(tracker)
     return None
+
+
+def _safety_known(tracker: DialogueStateTracker) -> bool:
+    """Whether the person was asked if they are safe a moment ago, or said
+    that they are not long ago."""
+    messages_since = 0
+    answer_follows = None
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, UserUttered):
+            messages_since += 1
+            answer_follows = (event.intent or {}).get("name")
+        elif isinstance(event, ActionExecuted) and event.action_name == ASK_SAFE_NOW:
+            if messages_since <= ASKED_RECENTLY:
+                return True
+            if answer_follows == "affirm" and messages_since <= SAID_SAFE_RECENTLY:
+                return True
+    return False
 
 
 def _undo_a_guess(tracker: DialogueStateTracker) -> List[Event]:

@@ -71,11 +71,14 @@ def test_space_advice_uses_the_time_since_the_breakup(bot, sender):
 
 def test_the_guided_walk_through(bot, sender):
     assert "Step 1 of 3" in bot.reply(sender, "can you walk me through the steps")
-    assert "Step 2 of 3" in bot.reply(sender, "yes")
-    # A question mid-guide is answered, and the guide is offered again.
+    step_2 = bot.reply(sender, "yes")
+    assert "Step 2 of 3" in step_2
+    # A question mid-guide is answered, and the guide is offered again; the
+    # step comes back in other words.
     detour = bot.reply(sender, "wait, how long should i stay no contact?")
     assert "where were we" in detour
-    assert "Step 2 of 3" in bot.reply(sender, "ok where were we?")
+    again = bot.reply(sender, "ok where were we?")
+    assert "step 2 of 3" in again.lower() and again != step_2
     for expected in (
         "Step 3 of 3",
         "Perspective 1 of 2",
@@ -90,7 +93,15 @@ def test_the_guided_walk_through(bot, sender):
 def test_not_now_pauses_the_guide(bot, sender):
     bot.reply(sender, "start the guide")
     assert "pause" in bot.reply(sender, "not now")
-    assert "Step 1 of 3" in bot.reply(sender, "where were we")
+    assert "step 1 of 3" in bot.reply(sender, "where were we").lower()
+
+
+def test_a_step_answered_with_the_persons_story_is_not_shown_again(bot, sender):
+    bot.reply(sender, "walk me through the guide please")
+    bot.reply(
+        sender, "i havent been playing games, i liked one old photo by accident and unliked it"
+    )
+    assert "step 2 of 3" in bot.reply(sender, "ok, where were we").lower()
 
 
 def test_reflection_answers_go_into_the_journal(bot, sender):

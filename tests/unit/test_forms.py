@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jsonschema
+import pytest
 from rasa.core.actions.action import RemoteAction
 from rasa_sdk.events import ActionExecuted, ActiveLoop, SlotSet
 
@@ -51,6 +52,40 @@ def test_leaving_the_guide_remembers_that_it_was_paused(tracker_for, dispatcher,
         dispatcher, tracker_for(text="not now", intent="deny", active_loop="guide_form"), domain
     )
     assert SlotSet("guide_paused", True) in events
+
+
+def test_a_step_read_before_the_guide_was_paused_is_not_shown_again(
+    tracker_for, dispatcher, domain
+):
+    tracker = tracker_for(
+        text="We've been civil, I dropped her hoodie back round",
+        intent="ask_kindness",
+        active_loop="guide_form",
+        slots={"requested_slot": "guide_kindness", "guide_mind_games": True},
+    )
+    events = ActionLeaveForm().run(dispatcher, tracker, domain)
+    assert SlotSet("guide_kindness", True) in events
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("not now", "deny"),
+        ("wait, how long should i stay no contact?", "ask_space"),
+        ("i want to end it all", "crisis"),
+    ],
+)
+def test_a_step_refused_questioned_or_interrupted_by_a_risk_is_shown_again(
+    tracker_for, dispatcher, domain, text, intent
+):
+    tracker = tracker_for(
+        text=text,
+        intent=intent,
+        active_loop="guide_form",
+        slots={"requested_slot": "guide_kindness"},
+    )
+    events = ActionLeaveForm().run(dispatcher, tracker, domain)
+    assert SlotSet("guide_kindness", True) not in events
 
 
 def test_restarting_the_guide_clears_every_step(tracker_for, dispatcher, domain):

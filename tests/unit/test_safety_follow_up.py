@@ -196,3 +196,49 @@ def test_a_crisis_guess_on_a_wish_to_vent_is_answered_by_listening():
     said_it = {"level": "high", "category": "self_harm", "evidence": ["pattern: want to die"]}
     tracker = after("i dont want advice i just want to die", intent="crisis", risk=said_it)
     assert follow_up(tracker) is None
+
+
+def _conversation(*turns: tuple) -> DialogueStateTracker:
+    """(intent, the bot's actions after it) for each message."""
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    for intent, actions in turns:
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered("…", {"name": intent, "confidence": 0.9}))
+        for action in actions:
+            tracker.update(ActionExecuted(action))
+    return tracker
+
+
+def _after_abuse_support(tracker: DialogueStateTracker) -> Optional[str]:
+    choice = follow_up(tracker)
+    return choice[0] if choice else None
+
+
+ABUSE = ("report_abuse", ["utter_abuse_support", "utter_ask_safe_now"])
+
+
+def test_are_you_safe_is_asked_once_not_after_every_message_about_the_abuse():
+    tracker = _conversation(ABUSE, ("report_abuse", ["utter_abuse_support"]))
+    assert _after_abuse_support(tracker) == "action_listen"
+
+
+def test_someone_who_said_they_are_safe_is_not_asked_again_soon():
+    tracker = _conversation(
+        ABUSE,
+        ("affirm", ["utter_safe_now"]),
+        ("express_feelings", ["utter_express_feelings"]),
+        ("assess_relationship", ["utter_assess_relationship"]),
+        ("report_abuse", ["utter_abuse_support"]),
+    )
+    assert _after_abuse_support(tracker) == "action_listen"
+
+
+def test_someone_who_never_answered_is_asked_again_later():
+    tracker = _conversation(
+        ABUSE,
+        ("express_feelings", ["utter_express_feelings"]),
+        ("assess_relationship", ["utter_assess_relationship"]),
+        ("ask_space", ["action_advise_space"]),
+        ("report_abuse", ["utter_abuse_support"]),
+    )
+    assert _after_abuse_support(tracker) is None  # the rules ask it
