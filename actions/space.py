@@ -10,39 +10,17 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.breakup_time import days_since, describe
 
-GENERAL_ADVICE = (
-    "Space gives you both room to heal, and nothing good gets decided in the "
-    "first rush of hurt. Many people take at least a few weeks of no contact "
-    "before thinking about reaching out. How long ago did you break up? The "
-    "answer changes my advice a little."
-)
+FRESH_DAYS = 14
+EASING_DAYS = 90
 
 
-def space_advice(days: Optional[int]) -> str:
-    """What to say about space, given days since the breakup (None: unknown)."""
+def space_response(days: Optional[int]) -> str:
+    """Which advice on space fits, given days since the breakup (None: unknown)."""
     if days is None:
-        return GENERAL_ADVICE
-    since = describe(days)
-    if days < 14:
-        return (
-            f"It's been {since}, so this is still very fresh for both of you. "
-            "Give each other real space for now: no texts, no checking their "
-            "profiles. Use the time to steady yourself; there's no rush."
-        )
-    if days < 90:
-        return (
-            f"After {since}, the rawest part may be easing. Keep giving them "
-            "space, and notice whether you want to reach out to reconnect or "
-            "just to stop hurting. If you do write, keep it short, calm and "
-            "free of pressure."
-        )
-    return (
-        f"It's been {since}, which is plenty of time to see things more "
-        "clearly. If you reach out now, do it honestly and without "
-        "expectations, and be ready to accept whatever answer comes. If "
-        "you're still waiting for them, it may be worth asking whether "
-        "moving on would be kinder to you."
-    )
+        return "utter_space_unknown"
+    if days < FRESH_DAYS:
+        return "utter_space_fresh"
+    return "utter_space_easing" if days < EASING_DAYS else "utter_space_long"
 
 
 class ActionAdviseSpace(Action):
@@ -56,5 +34,11 @@ class ActionAdviseSpace(Action):
         domain: Dict[str, Any],
     ) -> List[EventType]:
         days = days_since(tracker.get_slot("time_since_breakup"))
-        dispatcher.utter_message(text=space_advice(days))
+        since = describe(days) if days is not None else ""
+        # The wordings take turns (heartwise/nlg.py); {since} is "about 3 weeks".
+        dispatcher.utter_message(
+            response=space_response(days),
+            since=since,
+            since_capitalised=since[:1].upper() + since[1:],
+        )
         return []
