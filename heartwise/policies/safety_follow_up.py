@@ -15,7 +15,8 @@ answers such follow-ups for what they are:
 * a young person's picture being shared, or "will I get in trouble?" after
   it: child-protection help;
 * more about the abuse from someone who was just asked whether they are
-  safe, or who said they are: support, without the same question again.
+  safe, or who said they are: support and an open question, not the same
+  question again.
 
 It steps aside whenever the message itself carries a risk the safety net found
 by a phrase or by likeness to its bank (those are new disclosures, and the
@@ -47,6 +48,7 @@ TECH_SAFETY = "utter_tech_safety"
 PLAN_FOLLOW_UP = "utter_safety_plan_follow_up"
 LISTEN = "action_listen_without_advice"
 ABUSE_SUPPORT = "utter_abuse_support"
+ABUSE_OPEN_QUESTION = "utter_abuse_open_question"
 ASK_SAFE_NOW = "utter_ask_safe_now"
 # Messages within which "are you somewhere safe right now?" is not asked
 # again: after it was asked, and after the person said yes.
@@ -60,6 +62,7 @@ VENTING = re.compile(
 )
 OWN_ACTIONS = (
     LISTEN,
+    ABUSE_OPEN_QUESTION,
     PLAN_FOLLOW_UP,
     ASK_TRUSTED_ADULT,
     TECH_SAFETY,
@@ -142,7 +145,7 @@ class SafetyFollowUpPolicy(ContextPolicy):
 def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     """The follow-up action for the latest message, with events to apply, or None."""
     if tracker.latest_action_name == ABUSE_SUPPORT and _safety_known(tracker):
-        return ACTION_LISTEN_NAME, []
+        return ABUSE_OPEN_QUESTION, []
     if not listening_to(tracker):
         return None
     message = tracker.latest_message
