@@ -41,8 +41,8 @@ def render_journal(entries: List[JournalEntry]) -> str:
     """The journal as text, newest entry first."""
     if not entries:
         return (
-            "Your journal is empty so far. Ask me for a reflection question "
-            "and your answer will be saved here."
+            'Your journal is empty so far. Say "give me a question" and your '
+            "answer to it will be saved here."
         )
     count = "1 entry" if len(entries) == 1 else f"{len(entries)} entries"
     lines = [f"Your journal ({count}, newest first):"]

@@ -15,9 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from heartwise.language.feelings import reflect
 
 WORDINGS = (
-    "{reflection} I'm here, and I'm listening. Say as much or as little as you like.",
+    "{reflection} I'm here, and I'm listening. What's been on your mind most?",
     "{reflection} No advice from me, just listening. What's the hardest part of it right now?",
-    "{reflection} Go on, if you want to; I'm not going anywhere.",
+    "{reflection} I'm not going anywhere. How are you holding up?",
 )
 
 TAILS = tuple(wording.split("{reflection} ", 1)[1] for wording in WORDINGS)

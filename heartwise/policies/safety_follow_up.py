@@ -13,7 +13,8 @@ answers such follow-ups for what they are:
 * after abuse, whether they are still in one's phone or accounts: how to
   check safely;
 * a young person's picture being shared, or "will I get in trouble?" after
-  it: child-protection help;
+  it: child-protection help; telling an adult, or being scared to: how to
+  start, or who else listens;
 * more about the abuse from someone who was just asked whether they are
   safe, or who said they are: support and an open question, not the same
   question again.
@@ -44,6 +45,8 @@ CHILD_PROTECTION = "utter_child_abuse_support"
 CHILD_IMAGE_FOLLOW_UP = "utter_child_image_follow_up"
 REACHING_OUT_ACTION = "utter_reaching_out"
 ASK_TRUSTED_ADULT = "utter_ask_trusted_adult"
+TRUSTED_ADULT_YES = "utter_trusted_adult_yes"
+TRUSTED_ADULT_NO = "utter_trusted_adult_no"
 TECH_SAFETY = "utter_tech_safety"
 PLAN_FOLLOW_UP = "utter_safety_plan_follow_up"
 LISTEN = "action_listen_without_advice"
@@ -62,6 +65,8 @@ VENTING = re.compile(
 )
 OWN_ACTIONS = (
     LISTEN,
+    TRUSTED_ADULT_YES,
+    TRUSTED_ADULT_NO,
     ABUSE_OPEN_QUESTION,
     PLAN_FOLLOW_UP,
     ASK_TRUSTED_ADULT,
@@ -123,6 +128,19 @@ WATCHED = re.compile(
     r"|logged in|airtag|find my|reading my|see my)\b",
     re.IGNORECASE,
 )
+# A young person at risk, about telling an adult: "ill tell ms okafor tmrw.
+# what do i even say to her", "im scared to tell my mum".
+TELLING_AN_ADULT = re.compile(
+    r"\b(?:tell|telling|talk to|speak to|say to)\b[^.?!]{0,30}\b(?:teacher|mum|mom|dad|parents?"
+    r"|counsell?or|ms|mr|mrs|miss|sir|nan|gran|aunt|auntie|uncle|coach)\b"
+    r"|\bwhat (?:do|should|would|can) i (?:even )?say\b",
+    re.IGNORECASE,
+)
+AFRAID_TO_TELL = re.compile(
+    r"\b(?:scared|afraid|terrified|can'?t|cant|won'?t|wont|don'?t want|dont want|not gonna|not going)"
+    r"\s+(?:to\s+)?(?:tell|talk)\b",
+    re.IGNORECASE,
+)
 AFTER_A_PICTURE = re.compile(
     r"\b(?:trouble|arrested|police|still bad|my fault|is that bad|expelled|tell my (?:mum|mom|dad|parents))\b",
     re.IGNORECASE,
@@ -165,6 +183,8 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return LISTEN, _undo_a_guess(tracker)
     if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
         return TECH_SAFETY, []
+    if slots["minor_disclosed"] and slots["abuse_disclosed"] and TELLING_AN_ADULT.search(text):
+        return (TRUSTED_ADULT_NO if AFRAID_TO_TELL.search(text) else TRUSTED_ADULT_YES), []
     if slots["minor_disclosed"] and slots["abuse_disclosed"] and AFTER_A_PICTURE.search(text):
         return CHILD_IMAGE_FOLLOW_UP, []
     if (

@@ -242,3 +242,21 @@ def test_someone_who_never_answered_is_asked_again_later():
         ("report_abuse", ["utter_abuse_support"]),
     )
     assert _after_abuse_support(tracker) is None  # the rules ask it
+
+
+AFTER_CHILD_PROTECTION = {"minor_disclosed": True, "abuse_disclosed": True}
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("ok ill tell ms okafor tmrw. what do i even say to her", "utter_trusted_adult_yes"),
+        ("gonna talk to my form teacher at lunch", "utter_trusted_adult_yes"),
+        ("im scared to tell my mum tho she'll kill me", "utter_trusted_adult_no"),
+    ],
+)
+def test_a_young_person_about_telling_an_adult_gets_help_with_it(text, action):
+    assert follow_up(after(text, intent="ask_communication", slots=AFTER_CHILD_PROTECTION)) == (
+        action,
+        [],
+    )
