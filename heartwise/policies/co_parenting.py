@@ -1,0 +1,134 @@
+"""A co-parent's practical questions, answered as co-parenting.
+
+Someone who said they share children with their ex (actions/context.py sets
+``goal`` to ``co_parent``) writes about handovers, money for the kids, or
+what to tell a child who asks whether mum and dad will live together again.
+The intent classifier knows these only as neighbours of other topics: a
+handover question got "pick up a hobby", a school-trip payment the fallback,
+a money worry the gentle question about ending one's life. This policy
+answers them with the co-parenting replies, and steps aside for anything
+else: after abuse, inside forms, for tools and for any risk the safety net
+found beyond a lone guess.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from heartwise.policies.context_policy import Answer, ContextPolicy, listening_to
+
+MONEY = "utter_co_parent_money"
+HANDOVERS = "utter_co_parent_handovers"
+CHILDS_QUESTIONS = "utter_co_parent_childs_questions"
+TOPICS = (
+    (
+        HANDOVERS,
+        re.compile(
+            r"\b(?:hand-?overs?|pick-?ups?|pickups?|drop-?offs?|dropoffs?|contact weekends?"
+            r"|(?:her|his|my|their) weekends?|schedule|calendar|rota|(?:pick|drop) (?:them|the kids) (?:up|off))\b",
+            re.I,
+        ),
+    ),
+    (
+        MONEY,
+        re.compile(
+            r"(?:£|\$|€)\s?\d|\b(?:money|pay|paid|paying|halves|half|maintenance|child support"
+            r"|costs?|fees?|deposit|transfer|owes?)\b",
+            re.I,
+        ),
+    ),
+    (
+        CHILDS_QUESTIONS,
+        re.compile(
+            r"\b(?:keeps? asking|asks?|asked|asking)\b[^.?!]{0,40}\b(?:why|if|whether|when)\b"
+            r"|\bwhat (?:do|should|can) i (?:say|tell)\b[^.?!]{0,25}\bwhen (?:he|she|they) asks?\b"
+            r"|\b(?:kids?|children|son|daughter)\b[^.?!]{0,30}\bconfused\b",
+            re.I,
+        ),
+    ),
+)
+# Where the message is about the children at all.
+CHILDREN = re.compile(
+    r"\b(?:kids?|children|child|sons?|daughters?|eldest|youngest|schools?|nursery|trips?|residentials?"
+    r"|uniforms?|\w+'s \d{1,2})\b",
+    re.I,
+)
+# What a co-parent's practical question is mistaken for. Safety intents are
+# left to the rules, except the classifier's lone "gentle question" guess.
+MISREAD_AS = frozenset(
+    {
+        "nlu_fallback",
+        "out_of_scope",
+        "ask_self_improvement",
+        "ask_communication",
+        "ask_kindness",
+        "ask_space",
+        "ask_compatibility",
+        "assess_relationship",
+        "express_feelings",
+        "express_anger",
+        "want_ex_back",
+        "consider_moving_on",
+        "ask_legal",
+        "ask_therapy",
+    }
+)
+LONE_GUESS = "express_hopelessness"
+# A short follow-up ("what do i say to him when he asks") is read with the
+# message before it.
+SHORT = 12
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
+)
+class CoParentingPolicy(ContextPolicy):
+    def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
+        reply = co_parenting_reply(tracker)
+        return (reply, []) if reply else None
+
+    def after(self, action: Optional[str]) -> Optional[str]:
+        return ACTION_LISTEN_NAME if action in (MONEY, HANDOVERS, CHILDS_QUESTIONS) else None
+
+
+def co_parenting_reply(tracker: DialogueStateTracker) -> Optional[str]:
+    if not listening_to(tracker) or tracker.get_slot("goal") != "co_parent":
+        return None
+    if tracker.get_slot("abuse_disclosed"):
+        return None
+    message = tracker.latest_message
+    if message is None or not message.text or message.text.startswith("/"):
+        return None
+    intent = (message.intent or {}).get("name")
+    if intent not in MISREAD_AS and not _a_lone_guess(intent, message.parse_data):
+        return None
+    topic = _topic(message.text)
+    if topic is None and len(message.text.split()) <= SHORT:
+        topic = _topic(_message_before(tracker) or "")
+    return topic
+
+
+def _topic(text: str) -> Optional[str]:
+    if not CHILDREN.search(text) and not TOPICS[0][1].search(text):
+        return None
+    return next((reply for reply, pattern in TOPICS if pattern.search(text)), None)
+
+
+def _a_lone_guess(intent: Optional[str], parse_data: dict) -> bool:
+    evidence = (parse_data.get("risk") or {}).get("evidence") or []
+    return (
+        intent == LONE_GUESS
+        and bool(evidence)
+        and all(why.startswith("classifier") for why in evidence)
+    )
+
+
+def _message_before(tracker: DialogueStateTracker) -> Optional[str]:
+    said = [event.text for event in tracker.events if isinstance(event, UserUttered)]
+    return said[-2] if len(said) >= 2 else None
