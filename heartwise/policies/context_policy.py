@@ -9,9 +9,9 @@ from typing import Any, Dict, List, Optional, Tuple
 from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
 from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
 from rasa.engine.storage.resource import Resource
-from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_TWO_STAGE_FALLBACK_NAME
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActiveLoop, Event
+from rasa.shared.core.events import Event
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -62,22 +62,16 @@ class ContextPolicy(Policy):
         action, events = choice
         return self._prediction(
             confidence_scores_for(action, 1.0, domain),
-            events=[*leave_the_fallback(tracker), *events],
+            events=events,
         )
 
 
 def listening_to(tracker: DialogueStateTracker) -> bool:
-    """A message just arrived, and no form is asking for something (Rasa's
-    two-stage fallback is a loop too, but only a question: a clear follow-up
-    ends it)."""
-    return tracker.latest_action_name == ACTION_LISTEN_NAME and tracker.active_loop_name in (
-        None,
-        ACTION_TWO_STAGE_FALLBACK_NAME,
-    )
-
-
-def leave_the_fallback(tracker: DialogueStateTracker) -> List[Event]:
-    """Closes the two-stage fallback when a policy answers the message instead."""
-    if tracker.active_loop_name == ACTION_TWO_STAGE_FALLBACK_NAME:
-        return [ActiveLoop(None)]
-    return []
+    """A message just arrived and no loop is running. Inside a loop, Rasa
+    3.6's RulePolicy predicts the loop "without user input", which overrules
+    every other policy, while the events of every policy are still applied:
+    an answer there would lose, and its events would leave the loop half
+    closed. Inside Rasa's two-stage fallback that sent the server round the
+    fallback without end. A rephrasing the fallback accepts is handed back
+    with the loop closed, and answered then."""
+    return tracker.latest_action_name == ACTION_LISTEN_NAME and tracker.active_loop_name is None

@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.policies.co_parenting import co_parenting_reply
@@ -106,3 +106,9 @@ def test_everything_else_is_left_to_the_rules(
     assert (
         co_parenting_reply(conversation(*messages, intent=intent, slots=slots, risk=risk)) is None
     )
+
+
+def test_inside_rasas_fallback_question_the_rules_keep_the_turn():
+    tracker = conversation("need to text her about money for our eldest's school trip. £280")
+    tracker.update(ActiveLoop("action_two_stage_fallback"))
+    assert co_parenting_reply(tracker) is None
