@@ -112,7 +112,13 @@ class ValidateSlotMappings(ValidationAction):
         return _changed(tracker, "ex_name", _latest_told(tracker, "ex_name", ex_name_in))
 
     def extract_goal(self, dispatcher: Any, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        return _changed(tracker, "goal", _latest_told(tracker, "goal", goal_in))
+        goal = _latest_told(tracker, "goal", goal_in)
+        # A co-parent who says they are moving on is still a co-parent: "why
+        # would i want to reconcile? we're divorced" changes nothing about
+        # the handovers.
+        if goal == "move_on" and tracker.get_slot("goal") == "co_parent":
+            return {}
+        return _changed(tracker, "goal", goal)
 
     def extract_has_counsellor(
         self, dispatcher: Any, tracker: Tracker, domain: DomainDict

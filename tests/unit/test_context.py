@@ -86,6 +86,17 @@ def test_every_turn_keeps_the_facts_and_says_well_done_for_progress(
     assert "real step" in dispatcher.messages[0]["text"]
 
 
+def test_a_co_parent_who_says_they_are_moving_on_is_still_a_co_parent(
+    tracker_for, dispatcher, domain
+):
+    tracker = tracker_for(
+        text="why would i want to reconcile?? we're divorced, that ship sailed",
+        slots={"goal": "co_parent"},
+    )
+    events = asyncio.run(ValidateSlotMappings().run(dispatcher, tracker, domain))
+    assert not [event for event in events if event.get("name") == "goal"]
+
+
 def test_asking_for_no_advice_is_kept_until_advice_is_asked_for(tracker_for, dispatcher, domain):
     vent = tracker_for(text="i dont want advice, i just want to vent")
     assert SlotSet("no_advice", True) in asyncio.run(
