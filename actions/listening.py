@@ -1,12 +1,14 @@
-"""Listening without advice, for someone who said they only want to vent.
+"""Listening: for someone who said they only want to vent, and for a message
+that simply goes on with the person's story.
 
-The reply names the feeling in the person's own word when there is one, and
-asks one open question; it suggests nothing. The three wordings take turns.
+The reply names the feeling in the person's own words when there is one, and
+asks one open question; it suggests nothing. The wordings take turns.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -20,12 +22,16 @@ WORDINGS = (
     "{reflection} I'm not going anywhere. How are you holding up?",
 )
 
-TAILS = tuple(wording.split("{reflection} ", 1)[1] for wording in WORDINGS)
 
+class Listening(Action, ABC):
+    """Says the feeling back, then one of ``WORDINGS`` in turn."""
 
-class ActionListenWithoutAdvice(Action):
-    def name(self) -> str:
-        return "action_listen_without_advice"
+    WORDINGS: Tuple[str, ...] = ()
+    # Said when no feeling was named, in turn.
+    PLAIN: Tuple[str, ...] = ("That sounds really hard.",)
+
+    @abstractmethod
+    def name(self) -> str: ...
 
     def run(
         self,
@@ -37,12 +43,37 @@ class ActionListenWithoutAdvice(Action):
         if _progress_this_turn(tracker):
             return []
         said = [event.get("text") or "" for event in tracker.events if event.get("event") == "bot"]
-        heard = sum(1 for text in said for tail in TAILS if text.endswith(tail))
-        wording = WORDINGS[heard % len(WORDINGS)]
+        tails = [wording.split("{reflection} ", 1)[1] for wording in self.WORDINGS]
+        heard = sum(1 for text in said for tail in tails if text.endswith(tail))
         text = tracker.latest_message.get("text") or ""
-        reflection = reflect(text, heard) or "That sounds really hard."
+        reflection = reflect(text, heard) or self.PLAIN[heard % len(self.PLAIN)]
+        wording = self.WORDINGS[heard % len(self.WORDINGS)]
         dispatcher.utter_message(text=wording.format(reflection=reflection))
         return []
+
+
+class ActionListenWithoutAdvice(Listening):
+    WORDINGS = WORDINGS
+
+    def name(self) -> str:
+        return "action_listen_without_advice"
+
+
+class ActionFollowTheStory(Listening):
+    """A message that goes on with the story ("a VOICE NOTE. 4 mins long")
+    needs no topic: it is heard, and the story invited on
+    (heartwise/policies/story.py)."""
+
+    WORDINGS = (
+        "{reflection} What happened after that?",
+        "{reflection} How did that leave you feeling?",
+        "{reflection} What do you make of it now, looking back?",
+        "{reflection} What's the part of it that stays with you most?",
+    )
+    PLAIN = ("That sounds like a lot.", "I'm following you.", "I hear you.", "Okay, I'm with you.")
+
+    def name(self) -> str:
+        return "action_follow_the_story"
 
 
 def _progress_this_turn(tracker: Tracker) -> bool:

@@ -1,0 +1,86 @@
+"""A message that goes on with the person's story.
+
+"a VOICE NOTE. 4 mins long. he 'wasn't in the headspace' apparently" and
+"wedding was booked for september. venue, deposits, the lot" answer no topic,
+so the intent classifier finds none and Rasa's fallback asks the person to
+say it again in other words: to someone telling what happened, a sign of not
+being listened to. Told in the middle of a conversation, after a reply of
+Heartwise's own that invited more, such a message is heard instead: the
+feeling is said back and the story invited on (action_follow_the_story).
+
+Questions still get the fallback's narrowing question, and so does anything
+after a question of Heartwise's that waits for a particular answer (are you
+safe, a draft or not, delete everything): those have rules of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from heartwise.nlg import TOPIC_ANSWERS
+from heartwise.policies.context_policy import Answer, ContextPolicy, listening_to
+
+FOLLOW_THE_STORY = "action_follow_the_story"
+# Replies after which more of the story is welcome.
+INVITING = TOPIC_ANSWERS | {
+    "utter_topic_follow_up",
+    "utter_greet",
+    "utter_acknowledge",
+    "utter_abuse_open_question",
+    "action_listen_without_advice",
+    FOLLOW_THE_STORY,
+    "action_advise_space",
+    "action_save_reflection",
+    "utter_co_parent_money",
+    "utter_co_parent_handovers",
+    "utter_co_parent_childs_questions",
+}
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:how|what|why|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b",
+    re.IGNORECASE,
+)
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
+)
+class StoryPolicy(ContextPolicy):
+    def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
+        return (FOLLOW_THE_STORY, []) if goes_on_with_the_story(tracker) else None
+
+    def after(self, action: Optional[str]) -> Optional[str]:
+        return ACTION_LISTEN_NAME if action == FOLLOW_THE_STORY else None
+
+
+def goes_on_with_the_story(tracker: DialogueStateTracker) -> bool:
+    if not listening_to(tracker):
+        return False
+    message = tracker.latest_message
+    if message is None or not message.text or message.text.startswith("/"):
+        return False
+    if (message.intent or {}).get("name") != "nlu_fallback" or QUESTION.search(message.text):
+        return False
+    return _last_reply(tracker) in INVITING
+
+
+def _last_reply(tracker: DialogueStateTracker) -> Optional[str]:
+    """Heartwise's last action before this message, if there was an earlier message."""
+    seen_this_message = False
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, UserUttered):
+            if seen_this_message:
+                return None
+            seen_this_message = True
+        elif (
+            seen_this_message
+            and isinstance(event, ActionExecuted)
+            and event.action_name != ACTION_LISTEN_NAME
+        ):
+            return event.action_name
+    return None

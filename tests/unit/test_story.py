@@ -1,0 +1,62 @@
+"""A message that goes on with the story is heard (StoryPolicy,
+action_follow_the_story), on real trackers built from the real domain."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from actions.listening import ActionFollowTheStory
+from heartwise.policies.story import goes_on_with_the_story
+from tests.conftest import PROJECT_ROOT
+
+DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
+
+
+def after(reply: Optional[str], text: str, intent: str = "nlu_fallback") -> DialogueStateTracker:
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("my ex dumped me by voice note", {"name": "express_feelings"}))
+    if reply:
+        tracker.update(ActionExecuted(reply))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered(text, {"name": intent, "confidence": 0.2}))
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "reply", ["utter_express_feelings", "utter_topic_follow_up", "utter_greet"]
+)
+def test_the_story_going_on_after_a_reply_that_invited_it_is_heard(reply):
+    assert goes_on_with_the_story(after(reply, "a VOICE NOTE. 4 mins long. unreal"))
+
+
+@pytest.mark.parametrize(
+    "reply, text, intent",
+    [
+        # A question is not a story: the fallback narrows it down.
+        ("utter_express_feelings", "too cold?", "nlu_fallback"),
+        ("utter_express_feelings", "what do i even do with the ring", "nlu_fallback"),
+        # Heartwise asked something that waits for a particular answer.
+        ("utter_ask_safe_now", "he went quiet for days then popped up", "nlu_fallback"),
+        ("utter_risk_check_in", "it comes and goes", "nlu_fallback"),
+        # Understood messages are answered as what they are.
+        ("utter_express_feelings", "i miss him so much", "express_feelings"),
+    ],
+)
+def test_everything_else_is_left_to_the_rules(reply, text, intent):
+    assert not goes_on_with_the_story(after(reply, text, intent))
+
+
+def test_the_story_is_heard_with_the_feeling_said_back_and_a_question(
+    tracker_for, dispatcher, domain
+):
+    tracker = tracker_for(text="i was so embarrassed when my friends found out")
+    ActionFollowTheStory().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Feeling embarrassed when your friends found out")
+    assert text.endswith("?")
