@@ -41,6 +41,15 @@ INVITING = TOPIC_ANSWERS | {
     "utter_co_parent_handovers",
     "utter_co_parent_childs_questions",
 }
+# Not the story but something said about the conversation: a correction
+# ("no, stop suggesting it"), thanks, or how it is going.
+ABOUT_THE_CONVERSATION = re.compile(
+    r"^\W*(?:no|nope|nah|again|stop|i said|please|ok(?:ay)?\W+(?:so|but))\b"
+    r"|\b(?:stop (?:suggesting|saying|telling|asking)|don'?t want|dont want|not what i (?:said|meant|asked))\b"
+    r"|\b(?:this|you|talking to you|this chat)\b[^.?!]{0,25}\b(?:help|helped|helps|helping|useful)\b"
+    r"|\b(?:thank|thanks|thx|cheers|ta)\b",
+    re.IGNORECASE,
+)
 QUESTION = re.compile(
     r"\?\s*$|^\s*(?:how|what|why|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b",
     re.IGNORECASE,
@@ -64,7 +73,9 @@ def goes_on_with_the_story(tracker: DialogueStateTracker) -> bool:
     message = tracker.latest_message
     if message is None or not message.text or message.text.startswith("/"):
         return False
-    if (message.intent or {}).get("name") != "nlu_fallback" or QUESTION.search(message.text):
+    if (message.intent or {}).get("name") != "nlu_fallback":
+        return False
+    if QUESTION.search(message.text) or ABOUT_THE_CONVERSATION.search(message.text):
         return False
     return _last_reply(tracker) in INVITING
 

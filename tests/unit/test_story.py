@@ -41,6 +41,9 @@ def test_the_story_going_on_after_a_reply_that_invited_it_is_heard(reply):
         # A question is not a story: the fallback narrows it down.
         ("utter_express_feelings", "too cold?", "nlu_fallback"),
         ("utter_express_feelings", "what do i even do with the ring", "nlu_fallback"),
+        # Said about the conversation, not the story.
+        ("utter_topic_follow_up", "again, no i dont want that. stop suggesting it", "nlu_fallback"),
+        ("utter_express_feelings", "honestly this has helped more than my mum", "nlu_fallback"),
         # Heartwise asked something that waits for a particular answer.
         ("utter_ask_safe_now", "he went quiet for days then popped up", "nlu_fallback"),
         ("utter_risk_check_in", "it comes and goes", "nlu_fallback"),
