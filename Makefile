@@ -175,11 +175,12 @@ test-nlu: $(MODEL)
 	$(BIN)/python scripts/eval_drafts.py --model $(MODEL)
 	$(BIN)/pytest tests/quality
 
-# The draft coach on its held-out drafts and on the two sets its phrase lists
-# were written against.
+# The draft coach on its held-out drafts and on the three sets its phrase
+# lists were written against.
 eval-drafts: $(MODEL)
 	$(BIN)/python scripts/eval_drafts.py --model $(MODEL) --set eval/drafts_dev.yml
 	$(BIN)/python scripts/eval_drafts.py --model $(MODEL) --set eval/drafts_dev2.yml
+	$(BIN)/python scripts/eval_drafts.py --model $(MODEL) --set eval/drafts_dev3.yml
 	$(BIN)/python scripts/eval_drafts.py --model $(MODEL)
 	$(BIN)/pytest tests/quality/test_draft_quality.py
 
