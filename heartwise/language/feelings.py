@@ -42,6 +42,8 @@ CANNOT = re.compile(
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:don'?t|do not|didn'?t|never|not|no longer|dont)\s*$", re.I)
+# Someone else's words: "he texted saying 'i miss us'" is his feeling.
+QUOTED = re.compile(r"(?:^|(?<=\s))['\"‘“][^'\"’”\n]{1,160}['\"’”](?=\W|$)")
 # The about-phrase ends where the next thought starts.
 _NEXT_THOUGHT = re.compile(r"\s+(?:and|but|so|lol|tbh|idk|haha|though|tho|which|cos|cuz)\b.*", re.I)
 _TURNED = {
@@ -77,6 +79,7 @@ def reflect(text: str, turn: int = 0) -> Optional[str]:
 
 
 def _feelings_named(text: str) -> List[str]:
+    text = QUOTED.sub(" ", text)
     found: List[tuple] = []
     for match in FEELING.finditer(text):
         if _NEGATED.search(text[max(0, match.start() - 12) : match.start()]):

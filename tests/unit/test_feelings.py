@@ -34,6 +34,7 @@ def test_the_feeling_and_what_it_is_about_are_said_back(text, said_back):
         "I'm used to being on my own",
         "what should i text him on his birthday",
         "does he feel guilty about what he did to me?",
+        "but he texted last night saying 'i miss us'. do i reply?",
     ],
 )
 def test_nothing_is_said_back_when_no_feeling_was_named(text):
