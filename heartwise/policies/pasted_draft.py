@@ -47,8 +47,12 @@ MISREAD_AS = frozenset(
     }
 )
 # "can u check one before i send it": the classifier hears checking a phone.
+# Asked of Heartwise ("can u", "could you", "pls", or the sentence starts with
+# it): "i read it about 40 times" tells of reading, it asks nothing.
 ASKS_FOR_A_CHECK = re.compile(
-    r"\b(?:check|look (?:at|over)|read|proofread|go over)\b[^.?!]{0,25}"
+    r"(?:\b(?:can|could|would|will) (?:you|u|ya)\s+(?:just\s+|quickly\s+|pls\s+|please\s+)?"
+    r"|\b(?:pls|please|plz)\s+|(?:^|[.!?]\s*)(?:just\s+|quickly\s+)?)"
+    r"(?:check|look (?:at|over)|read|proofread|go over)\b[^.?!]{0,25}"
     r"\b(?:one|this|it|my (?:text|message|draft|reply)|a (?:text|message)|what i(?:'?ve| have)? wr\w+)\b"
     r"(?![^.?!]{0,20}\b(?:her|his|their)\b)",
     re.IGNORECASE,

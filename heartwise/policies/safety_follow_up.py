@@ -15,6 +15,9 @@ answers such follow-ups for what they are:
 * a young person's picture being shared, or "will I get in trouble?" after
   it: child-protection help; telling an adult, or being scared to: how to
   start, or who else listens;
+* after suicidal thoughts were disclosed, not having told anyone, or
+  feeling a little better for talking: encouragement to tell one person, or
+  gladness with the lines still there;
 * more about the abuse from someone who was just asked whether they are
   safe, or who said they are: support and an open question, not the same
   question again.
@@ -63,8 +66,25 @@ VENTING = re.compile(
     r"\bjust (?:want|need) to (?:vent|rant|talk|get (?:it|this) out)\b|\b(?:don'?t|dont) want (?:any )?advice\b",
     re.IGNORECASE,
 )
+# After suicidal thoughts were disclosed: "no ive not told anyone. my sister
+# maybe suspects something", and "i think im alright. typing it out helps".
+TOLD_SOMEONE = re.compile(
+    r"\b(?:told|tell|telling|said to|talked to)\b[^.?!]{0,25}\b(?:anyone|anybody|no ?one|nobody|sister"
+    r"|brother|mum|mom|dad|friends?|mates?|family|parents|partner|someone|gp|doctor)\b"
+    r"|\bsuspects?\b",
+    re.IGNORECASE,
+)
+REASSURED = re.compile(
+    r"\b(?:i'?m|im|i am|i feel)\s+(?:alright|ok|okay|fine|better)\b(?!\s+for now)"
+    r"|\b(?:typing|talking|writing)(?: it| this)?(?: out)? (?:helps|is helping|has helped)\b",
+    re.IGNORECASE,
+)
+TELLING_SOMEONE = "utter_telling_someone"
+GLAD_IT_HELPS = "utter_glad_it_helps"
 OWN_ACTIONS = (
     LISTEN,
+    TELLING_SOMEONE,
+    GLAD_IT_HELPS,
     TRUSTED_ADULT_YES,
     TRUSTED_ADULT_NO,
     ABUSE_OPEN_QUESTION,
@@ -181,6 +201,14 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return PLAN_FOLLOW_UP, []
     if intent in CRISIS_INTENTS and VENTING.search(text):
         return LISTEN, _undo_a_guess(tracker)
+    if slots["self_harm_disclosed"] and REASSURED.search(text) and not NOT_SAFE.search(text):
+        return GLAD_IT_HELPS, _undo_a_guess(tracker)
+    if (
+        slots["self_harm_disclosed"]
+        and TOLD_SOMEONE.search(text)
+        and not ASKS_FOR_A_LINE.search(text)
+    ):
+        return TELLING_SOMEONE, _undo_a_guess(tracker)
     if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
         return TECH_SAFETY, []
     if slots["minor_disclosed"] and slots["abuse_disclosed"] and TELLING_AN_ADULT.search(text):

@@ -77,6 +77,13 @@ def test_asking_to_have_a_message_checked_starts_the_coach_whatever_the_classifi
         said("can u check one before i do something stupid", intent="request_surveillance")
     )
     assert asks_for_a_check(said("could you look over what ive written", intent="show_journal"))
+    assert asks_for_a_check(said("check this before i send it pls", intent="out_of_scope"))
+    assert not asks_for_a_check(
+        said(
+            "she texted on my birthday. just 'happy bday'. i read it about 40 times",
+            intent="express_feelings",
+        )
+    )
     assert not asks_for_a_check(
         said("can you check his messages for me", intent="request_surveillance")
     )

@@ -260,3 +260,25 @@ def test_a_young_person_about_telling_an_adult_gets_help_with_it(text, action):
         action,
         [],
     )
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("no ive not told anyone. my sister maybe suspects something", "utter_telling_someone"),
+        (
+            "i think im alright to keep going with this though. typing it out helps a bit",
+            "utter_glad_it_helps",
+        ),
+    ],
+)
+def test_after_suicidal_thoughts_the_next_steps_are_heard_as_such(text, action):
+    tracker = after(text, intent="crisis", slots=AFTER_LINES, risk={"evidence": ["classifier 0.7"]})
+    assert follow_up(tracker)[0] == action
+
+
+def test_safe_for_now_with_a_heavy_heart_is_not_taken_for_relief():
+    tracker = after(
+        "i'm safe for now, just everything feels heavy", intent="crisis", slots=AFTER_LINES
+    )
+    assert follow_up(tracker) is None
