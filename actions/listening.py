@@ -7,6 +7,7 @@ asks one open question; it suggests nothing. The wordings take turns.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Tuple
 
@@ -42,14 +43,18 @@ class Listening(Action, ABC):
         # Progress was just acknowledged (actions/context.py): that is the reply.
         if _progress_this_turn(tracker):
             return []
-        said = [event.get("text") or "" for event in tracker.events if event.get("event") == "bot"]
-        tails = [wording.split("{reflection} ", 1)[1] for wording in self.WORDINGS]
-        heard = sum(1 for text in said for tail in tails if text.endswith(tail))
         text = tracker.latest_message.get("text") or ""
-        reflection = reflect(text, heard) or self.PLAIN[heard % len(self.PLAIN)]
-        wording = self.WORDINGS[heard % len(self.WORDINGS)]
+        wordings, plain = self.wordings_for(text)
+        said = [event.get("text") or "" for event in tracker.events if event.get("event") == "bot"]
+        tails = [wording.split("{reflection} ", 1)[1] for wording in wordings]
+        heard = sum(1 for reply in said for tail in tails if reply.endswith(tail))
+        reflection = reflect(text, heard) or plain[heard % len(plain)]
+        wording = wordings[heard % len(wordings)]
         dispatcher.utter_message(text=wording.format(reflection=reflection))
         return []
+
+    def wordings_for(self, text: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+        return self.WORDINGS, self.PLAIN
 
 
 class ActionListenWithoutAdvice(Listening):
@@ -71,9 +76,25 @@ class ActionFollowTheStory(Listening):
         "{reflection} What's the part of it that stays with you most?",
     )
     PLAIN = ("That sounds like a lot.", "I'm following you.", "I hear you.", "Okay, I'm with you.")
+    # "maybe ill ask my sister to keep it at hers": a plan, not a story.
+    PLAN = re.compile(
+        r"\b(?:i'?ll|ill|i will|i'?m going to|im going to|gonna|i might|i could|i think i'?ll"
+        r"|going to|planning to|tomorrow|next week)\b",
+        re.IGNORECASE,
+    )
+    PLAN_WORDINGS = (
+        "{reflection} How do you feel about doing that?",
+        "{reflection} What would make it easier to follow through?",
+    )
+    PLAN_PLAIN = ("That sounds like a step worth taking.", "That sounds like a plan.")
 
     def name(self) -> str:
         return "action_follow_the_story"
+
+    def wordings_for(self, text: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+        if self.PLAN.search(text):
+            return self.PLAN_WORDINGS, self.PLAN_PLAIN
+        return self.WORDINGS, self.PLAIN
 
 
 def _progress_this_turn(tracker: Tracker) -> bool:

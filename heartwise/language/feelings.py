@@ -88,6 +88,9 @@ def _feelings_named(text: str) -> List[str]:
         feeling = re.sub(rf"\s+{_HEDGES}\b", "", match.group("feeling").lower().replace("&", "and"))
         found.append((match.start(), f"feeling {feeling}{about}"))
     for match in MISSING.finditer(text):
+        # "i miss who i was more than i miss her": not her, most of all.
+        if re.search(r"\bthan\s*$", text[max(0, match.start() - 8) : match.start()], re.I):
+            continue
         whom = match.group("whom")
         found.append((match.start(), f"missing {whom if whom[0].isupper() else whom.lower()}"))
     for match in CANNOT.finditer(text):

@@ -34,6 +34,7 @@ def test_the_feeling_and_what_it_is_about_are_said_back(text, said_back):
         "I'm used to being on my own",
         "what should i text him on his birthday",
         "does he feel guilty about what he did to me?",
+        "i miss who i was with her more than i miss her",
         "but he texted last night saying 'i miss us'. do i reply?",
     ],
 )

@@ -63,3 +63,10 @@ def test_the_story_is_heard_with_the_feeling_said_back_and_a_question(
     text = dispatcher.messages[0]["text"]
     assert text.startswith("Feeling embarrassed when your friends found out")
     assert text.endswith("?")
+
+
+def test_a_plan_is_asked_about_as_a_plan(tracker_for, dispatcher, domain):
+    tracker = tracker_for(text="idk. maybe ill ask my sister to keep it at hers for a bit")
+    ActionFollowTheStory().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert "What happened" not in text and text.endswith("?")
