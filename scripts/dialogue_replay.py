@@ -122,6 +122,17 @@ def _on_topic(exchange: Exchange, _: Context) -> bool:
 
 
 RECONCILIATION = ("win them back", "wanting them back", "get back together", "come back to how")
+# A sentence that refuses reconciliation talks about it without framing it:
+# "helping you reconnect or get back together is off the table".
+REFUSAL = re.compile(r"\b(?:won'?t|will not|can'?t|off the table|isn'?t something|not)\b", re.I)
+
+
+def _no_reconciliation(exchange: Exchange, _: Context) -> bool:
+    sentences = re.split(r"(?<=[.!?])\s+", exchange.text)
+    framing = [sentence for sentence in sentences if not REFUSAL.search(sentence)]
+    return not any(phrase in sentence.lower() for sentence in framing for phrase in RECONCILIATION)
+
+
 ADVICE = ("try ", "you could", "it helps to", "take up", "consider ", "a hobby", "you might")
 # What each expectation in tests/dialogues/*.yml asks of the reply, read as
 # the person would read it.
@@ -142,7 +153,7 @@ CHECKS: Dict[str, Callable[[Exchange, Context], bool]] = {
     "draft_flag_guilt": _says("Guilt-trip:"),
     "draft_keeps_purpose": _lacks("thinking about us", "miss what we had"),
     "acknowledge_progress": _says("well done", "that's a real step", "proud of", "good for you"),
-    "no_reconciliation": _lacks(*RECONCILIATION),
+    "no_reconciliation": _no_reconciliation,
     "listen_without_advice": _lacks(*ADVICE),
     "apology_for_misread": _says("sorry", "misread", "got that wrong"),
     "accepts_yes": lambda exchange, _: not exchange.is_fallback
