@@ -36,6 +36,11 @@ NAME_AFTER = [
 NAME_BEFORE = re.compile(
     r"\b(?P<name>[A-Z][a-z]{1,14})\s+(?:dumped me|left me|broke up with me|ended (?:it|things))\b"
 )
+# "7 months since sam left": lower case too, after "since".
+NAME_SINCE = re.compile(
+    r"\bsince (?P<name>[a-z]{2,14}) (?:left|walked out|moved out|ended it|dumped me|broke up with me)\b",
+    re.IGNORECASE,
+)
 NOT_A_NAME = frozenset(
     """i me him her them us you it and but so then now just who was is has had the a an my
     his for to of in on at me after because when since last this that we they he she
@@ -203,7 +208,7 @@ def _changed(tracker: Tracker, slot: str, value: Optional[Any]) -> Dict[str, Any
 
 
 def ex_name_in(text: str) -> Optional[str]:
-    for pattern in (*NAME_AFTER, NAME_BEFORE):
+    for pattern in (*NAME_AFTER, NAME_BEFORE, NAME_SINCE):
         for match in pattern.finditer(text):
             name = match.group("name")
             if name.lower() not in NOT_A_NAME:

@@ -27,6 +27,8 @@ from heartwise.nlg import with_name
         ("Chloe dumped me on sunday", "Chloe"),
         ("my ex, Theo, keeps liking my posts", "Theo"),
         ("my ex is called sophie btw", "Sophie"),
+        ("its been about 7 months since sam left and i feel stuck", "Sam"),
+        ("ever since she left i cant sleep", None),
         ("my girlfriend's name is Maya and she moved out", "Maya"),
         ("my ex is called every night by her mum", None),
         ("my ex and i broke up", None),
