@@ -8,6 +8,10 @@ being listened to. Told in the middle of a conversation, after a reply of
 Heartwise's own that invited more, such a message is heard instead: the
 feeling is said back and the story invited on (action_follow_the_story).
 
+Someone who asked for no advice is listened to whatever they write next that
+the classifier cannot place (action_listen_without_advice), first message
+included ("i don't want advice, i just want to vent. is that ok").
+
 Questions still get the fallback's narrowing question, and so does anything
 after a question of Heartwise's that waits for a particular answer (are you
 safe, a draft or not, delete everything): those have rules of their own.
@@ -27,6 +31,7 @@ from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import Answer, ContextPolicy, listening_to
 
 FOLLOW_THE_STORY = "action_follow_the_story"
+LISTEN_WITHOUT_ADVICE = "action_listen_without_advice"
 # Replies after which more of the story is welcome.
 INVITING = TOPIC_ANSWERS | {
     "utter_topic_follow_up",
@@ -61,10 +66,24 @@ QUESTION = re.compile(
 )
 class StoryPolicy(ContextPolicy):
     def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
+        if wants_only_to_be_heard(tracker):
+            return LISTEN_WITHOUT_ADVICE, []
         return (FOLLOW_THE_STORY, []) if goes_on_with_the_story(tracker) else None
 
     def after(self, action: Optional[str]) -> Optional[str]:
-        return ACTION_LISTEN_NAME if action == FOLLOW_THE_STORY else None
+        return ACTION_LISTEN_NAME if action in (FOLLOW_THE_STORY, LISTEN_WITHOUT_ADVICE) else None
+
+
+def wants_only_to_be_heard(tracker: DialogueStateTracker) -> bool:
+    """No advice asked for (actions/context.py), and a message the classifier
+    could not place."""
+    message = tracker.latest_message
+    return (
+        listening_to(tracker)
+        and bool(tracker.get_slot("no_advice"))
+        and message is not None
+        and (message.intent or {}).get("name") == "nlu_fallback"
+    )
 
 
 def goes_on_with_the_story(tracker: DialogueStateTracker) -> bool:

@@ -70,3 +70,20 @@ def test_a_plan_is_asked_about_as_a_plan(tracker_for, dispatcher, domain):
     ActionFollowTheStory().run(dispatcher, tracker, domain)
     text = dispatcher.messages[0]["text"]
     assert "What happened" not in text and text.endswith("?")
+
+
+def test_someone_who_asked_for_no_advice_is_listened_to_when_nothing_else_fits():
+    from rasa.shared.core.events import SlotSet
+
+    from heartwise.policies.story import wants_only_to_be_heard
+
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(
+        UserUttered(
+            "i don't want advice, i just want to vent. is that ok", {"name": "nlu_fallback"}
+        )
+    )
+    assert not wants_only_to_be_heard(tracker)
+    tracker.update(SlotSet("no_advice", True))
+    assert wants_only_to_be_heard(tracker)
