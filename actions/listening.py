@@ -59,6 +59,7 @@ class Listening(Action, ABC):
 
 class ActionListenWithoutAdvice(Listening):
     WORDINGS = WORDINGS
+    PLAIN = ("That sounds really hard.", "That's a lot to hold.", "Oh, that hurts.", "I hear you.")
 
     def name(self) -> str:
         return "action_listen_without_advice"
