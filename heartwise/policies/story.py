@@ -12,6 +12,11 @@ Someone who asked for no advice is listened to whatever they write next that
 the classifier cannot place (action_listen_without_advice), first message
 included ("i don't want advice, i just want to vent. is that ok").
 
+A tool refused in so many words ("no i don't want a reflection question.
+just... listen", "I said I DON'T want the guide") is not started because the
+classifier heard its name: the refusal is acknowledged, or the person
+listened to.
+
 Questions still get the fallback's narrowing question, and so does anything
 after a question of Heartwise's that waits for a particular answer (are you
 safe, a draft or not, delete everything): those have rules of their own.
@@ -55,6 +60,20 @@ ABOUT_THE_CONVERSATION = re.compile(
     r"|\b(?:thank|thanks|thx|cheers|ta)\b",
     re.IGNORECASE,
 )
+# A tool named only to be refused.
+REFUSED_TOOL = re.compile(
+    r"\b(?:don'?t|dont|do not|not|no)\s+(?:\w+\s+){0,2}?(?:want|need|doing)?\s*(?:a |the |any |your |another )?"
+    r"(?:reflection|question|guide|assessment|step[- ]by[- ]step|exercise|quiz|programme|program)\b",
+    re.IGNORECASE,
+)
+# The words that name each tool.
+TOOLS = {
+    "request_reflection": ("reflection", "question", "exercise"),
+    "start_guide": ("guide", "step", "programme", "program"),
+    "resume_guide": ("guide", "step", "programme", "program"),
+    "start_assessment": ("assessment", "quiz"),
+}
+ACKNOWLEDGE = "utter_acknowledge"
 QUESTION = re.compile(
     r"\?\s*$|^\s*(?:how|what|why|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b",
     re.IGNORECASE,
@@ -66,12 +85,31 @@ QUESTION = re.compile(
 )
 class StoryPolicy(ContextPolicy):
     def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
+        refused = refuses_a_tool(tracker)
+        if refused:
+            return refused, []
         if wants_only_to_be_heard(tracker):
             return LISTEN_WITHOUT_ADVICE, []
         return (FOLLOW_THE_STORY, []) if goes_on_with_the_story(tracker) else None
 
     def after(self, action: Optional[str]) -> Optional[str]:
         return ACTION_LISTEN_NAME if action in (FOLLOW_THE_STORY, LISTEN_WITHOUT_ADVICE) else None
+
+
+def refuses_a_tool(tracker: DialogueStateTracker) -> Optional[str]:
+    """The reply to a tool refused by name, or None."""
+    message = tracker.latest_message
+    if not listening_to(tracker) or message is None or not message.text:
+        return None
+    intent = (message.intent or {}).get("name")
+    refusal = REFUSED_TOOL.search(message.text)
+    if intent not in TOOLS or refusal is None:
+        return None
+    if not any(word in refusal.group().lower() for word in TOOLS[intent]):
+        return None  # "the guide, not the assessment" asks for the guide
+    if tracker.get_slot("no_advice") or re.search(r"\blisten\b", message.text, re.I):
+        return LISTEN_WITHOUT_ADVICE
+    return ACKNOWLEDGE
 
 
 def wants_only_to_be_heard(tracker: DialogueStateTracker) -> bool:

@@ -87,3 +87,24 @@ def test_someone_who_asked_for_no_advice_is_listened_to_when_nothing_else_fits()
     assert not wants_only_to_be_heard(tracker)
     tracker.update(SlotSet("no_advice", True))
     assert wants_only_to_be_heard(tracker)
+
+
+@pytest.mark.parametrize(
+    "text, intent, reply",
+    [
+        (
+            "no i don't want a reflection question. just... listen",
+            "request_reflection",
+            "action_listen_without_advice",
+        ),
+        ("I said I DON'T want the guide", "start_guide", "utter_acknowledge"),
+        ("nah not the step by step thing", "start_guide", "utter_acknowledge"),
+        ("yes give me a reflection question", "request_reflection", None),
+        ("walk me through the guide", "start_guide", None),
+        ("walk me through the guide, not the assessment", "start_guide", None),
+    ],
+)
+def test_a_tool_refused_by_name_is_not_started(text, intent, reply):
+    from heartwise.policies.story import refuses_a_tool
+
+    assert refuses_a_tool(after("utter_express_feelings", text, intent)) == reply
