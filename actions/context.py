@@ -36,9 +36,10 @@ NAME_AFTER = [
 NAME_BEFORE = re.compile(
     r"\b(?P<name>[A-Z][a-z]{1,14})\s+(?:dumped me|left me|broke up with me|ended (?:it|things))\b"
 )
-# "7 months since sam left": lower case too, after "since".
+# "7 months since sam left", "aisha and i split": lower case too.
 NAME_SINCE = re.compile(
-    r"\bsince (?P<name>[a-z]{2,14}) (?:left|walked out|moved out|ended it|dumped me|broke up with me)\b",
+    r"\bsince (?P<name>[a-z]{2,14}) (?:left|walked out|moved out|ended it|dumped me|broke up with me)\b"
+    r"|\b(?P<partner>[a-z]{2,14}) and i (?:split|broke up|separated|called it off|ended (?:it|things))\b",
     re.IGNORECASE,
 )
 NOT_A_NAME = frozenset(
@@ -46,7 +47,9 @@ NOT_A_NAME = frozenset(
     his for to of in on at me after because when since last this that we they he she
     again ago today yesterday recently finally basically literally only already over
     out up about recently years months weeks days home work school every all by still always
-    never really so such constantly""".split()
+    never really so such constantly ex bf gf boyfriend girlfriend husband wife partner fiance
+    fiancee hubby missus broke left dumped cheated said told moved texted messaged keeps wants
+    blocked unfollowed ghosted""".split()
 )
 GOALS = [
     (
@@ -210,7 +213,7 @@ def _changed(tracker: Tracker, slot: str, value: Optional[Any]) -> Dict[str, Any
 def ex_name_in(text: str) -> Optional[str]:
     for pattern in (*NAME_AFTER, NAME_BEFORE, NAME_SINCE):
         for match in pattern.finditer(text):
-            name = match.group("name")
+            name = match.group("name") or match.groupdict().get("partner")
             if name.lower() not in NOT_A_NAME:
                 return name.capitalize()
     return None

@@ -29,6 +29,8 @@ from heartwise.nlg import with_name
         ("my ex is called sophie btw", "Sophie"),
         ("its been about 7 months since sam left and i feel stuck", "Sam"),
         ("ever since she left i cant sleep", None),
+        ("so its 5 weeks since aisha and i split", "Aisha"),
+        ("my ex broke up with me, then she and i split the bills", None),
         ("my girlfriend's name is Maya and she moved out", "Maya"),
         ("my ex is called every night by her mum", None),
         ("my ex and i broke up", None),
