@@ -33,15 +33,22 @@ def choose_prompt(
     return bank, index, {**used, bank: [*already, index]}
 
 
-def fill_prompt(template: str, ex_role: Optional[str], time_phrase: Optional[str]) -> str:
-    """Personalise a prompt with what the bot remembers."""
+def fill_prompt(
+    template: str,
+    ex_role: Optional[str],
+    time_phrase: Optional[str],
+    ex_name: Optional[str] = None,
+) -> str:
+    """Personalise a prompt with what the bot remembers: the ex by name if
+    the person gave one, else by role."""
     days = days_since(time_phrase)
     since = (
         f"in the {describe(days).removeprefix('about ')} since the breakup"
         if days is not None and days > 1
         else "since the breakup"
     )
-    return template.format(ex=f"your {ex_role}" if ex_role else "your ex", since=since)
+    ex = ex_name or (f"your {ex_role}" if ex_role else "your ex")
+    return template.format(ex=ex, since=since)
 
 
 class ActionAskReflectionAnswer(Action):
@@ -68,6 +75,7 @@ class ActionAskReflectionAnswer(Action):
             PROMPTS[topic][index],
             tracker.get_slot("ex_role"),
             tracker.get_slot("time_since_breakup"),
+            tracker.get_slot("ex_name"),
         )
         dispatcher.utter_message(
             text=f"Here's something to reflect on. {text} Take your time; "

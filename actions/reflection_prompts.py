@@ -1,7 +1,7 @@
 """Reflection prompts, a bank per guide topic.
 
-Placeholders: ``{ex}`` ("your girlfriend", or "your ex" when the bot doesn't
-know) and ``{since}`` ("in the 3 weeks since the breakup", or "since the
+Placeholders: ``{ex}`` ("Aisha" when the person named her, else "your
+girlfriend", or "your ex" when the bot doesn't know) and ``{since}`` ("in the 3 weeks since the breakup", or "since the
 breakup").
 """
 

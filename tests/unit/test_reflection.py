@@ -49,6 +49,9 @@ def test_prompts_use_what_the_bot_remembers():
     assert fill_prompt(template, None, None) == (
         "What has space since the breakup shown you about your ex?"
     )
+    assert fill_prompt(template, "girlfriend", None, "Aisha") == (
+        "What has space since the breakup shown you about Aisha?"
+    )
 
 
 def test_every_prompt_fills_without_error():
