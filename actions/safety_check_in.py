@@ -47,7 +47,8 @@ class Answer(Enum):
 # A yes, or an answer that is not a no: unsure counts as yes, since the
 # question is whether they are safe.
 _STARTS_YES = re.compile(
-    r"^\W*(y(es|eah?|ep|a|h)|sometimes|kind of|kinda|sort of|a (little|bit)|i do|"
+    r"^\W*(y(es|eah?|ep|a|h|up)|sure|mhm+|uh[- ]?huh|definitely|probably|obviously|of course|"
+    r"i guess|i have|i am|a lot|lots|sometimes|kind of|kinda|sort of|a (little|bit)|i do|"
     r"honestly,? (yes|yeah)|maybe|often|every ?day|all the time|most days|"
     r"idk|i (do ?n'?t|dont) know|(i'?m )?not sure|i might)\b"
 )

@@ -83,6 +83,10 @@ def test_a_no_is_heard_as_a_no(tracker_for, dispatcher, domain, text, intent, as
         ("honestly yeah, more than i'd like to admit", "express_anger"),
         ("i dont know. maybe", "nlu_fallback"),
         ("yes", "affirm"),
+        # Found in role-play: "sure" to this question got the menu.
+        ("sure", "affirm"),
+        ("i guess", "nlu_fallback"),
+        ("mhm", "nlu_fallback"),
     ],
 )
 def test_a_yes_or_an_unsure_answer_brings_the_lines(tracker_for, dispatcher, domain, text, intent):
