@@ -36,6 +36,10 @@ NAME_AFTER = [
 NAME_BEFORE = re.compile(
     r"\b(?P<name>[A-Z][a-z]{1,14})\s+(?:dumped me|left me|broke up with me|ended (?:it|things))\b"
 )
+# "Nadia, my girlfriend of two years."
+NAME_THEN_ROLE = re.compile(
+    rf"^\W*(?P<name>[A-Za-z][a-z]{{1,14}}),\s+my {RELATION}\b", re.IGNORECASE
+)
 # "7 months since sam left", "aisha and i split": lower case too.
 NAME_SINCE = re.compile(
     r"\bsince (?P<name>[a-z]{2,14}) (?:left|walked out|moved out|ended it|dumped me|broke up with me)\b"
@@ -49,7 +53,8 @@ NOT_A_NAME = frozenset(
     out up about recently years months weeks days home work school every all by still always
     never really so such constantly ex bf gf boyfriend girlfriend husband wife partner fiance
     fiancee hubby missus broke left dumped cheated said told moved texted messaged keeps wants
-    blocked unfollowed ghosted""".split()
+    blocked unfollowed ghosted honestly anyway well ok okay yeah yes no right hi hey hello look
+    listen ugh also tbh lol sorry""".split()
 )
 GOALS = [
     (
@@ -211,7 +216,7 @@ def _changed(tracker: Tracker, slot: str, value: Optional[Any]) -> Dict[str, Any
 
 
 def ex_name_in(text: str) -> Optional[str]:
-    for pattern in (*NAME_AFTER, NAME_BEFORE, NAME_SINCE):
+    for pattern in (*NAME_AFTER, NAME_BEFORE, NAME_SINCE, NAME_THEN_ROLE):
         for match in pattern.finditer(text):
             name = match.group("name") or match.groupdict().get("partner")
             if name.lower() not in NOT_A_NAME:

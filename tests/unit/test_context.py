@@ -30,6 +30,8 @@ from heartwise.nlg import with_name
         ("its been about 7 months since sam left and i feel stuck", "Sam"),
         ("ever since she left i cant sleep", None),
         ("so its 5 weeks since aisha and i split", "Aisha"),
+        ("Nadia, my girlfriend of two years. We split up 3 weeks ago.", "Nadia"),
+        ("Honestly, my ex is a mess", None),
         ("my ex broke up with me, then she and i split the bills", None),
         ("my girlfriend's name is Maya and she moved out", "Maya"),
         ("my ex is called every night by her mum", None),
