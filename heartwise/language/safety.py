@@ -663,6 +663,7 @@ _ABUSE: List[Pattern] = [
             "push",
             "throttle",
             "molest",
+            "abuse",
         ),
         _ME,
     ],

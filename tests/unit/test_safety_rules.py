@@ -338,3 +338,11 @@ def test_a_lone_self_harm_guess_only_a_little_like_a_risk_asks_the_gentle_questi
 def test_a_lone_self_harm_guess_close_to_a_risk_expression_still_gives_the_lines():
     risk = assess([], bank=[_nearest_self_harm(0.45)], classifier={"crisis": 0.6})
     assert risk.intent == "crisis"
+
+
+def test_saying_they_never_abused_you_is_not_a_disclosure(intent_with_guess, forced_intent):
+    # Found in role-play: the classifier's 0.59 for abuse, backed by the bank,
+    # set abuse_disclosed and the guide was refused for the rest of the chat.
+    ranking = {"report_abuse": 0.59, "express_feelings": 0.2}
+    assert intent_with_guess("he never abused me, he's just rubbish at texting", ranking) is None
+    assert forced_intent("he abused me for years and i still miss him") == "report_abuse"
