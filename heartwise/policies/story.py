@@ -74,6 +74,7 @@ TOOLS = {
     "start_assessment": ("assessment", "quiz"),
 }
 ACKNOWLEDGE = "utter_acknowledge"
+OWN_ACTIONS = (FOLLOW_THE_STORY, LISTEN_WITHOUT_ADVICE, ACKNOWLEDGE)
 QUESTION = re.compile(
     r"\?\s*$|^\s*(?:how|what|why|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b",
     re.IGNORECASE,
@@ -93,7 +94,8 @@ class StoryPolicy(ContextPolicy):
         return (FOLLOW_THE_STORY, []) if goes_on_with_the_story(tracker) else None
 
     def after(self, action: Optional[str]) -> Optional[str]:
-        return ACTION_LISTEN_NAME if action in (FOLLOW_THE_STORY, LISTEN_WITHOUT_ADVICE) else None
+        # utter_acknowledge ends a turn wherever the rules use it too.
+        return ACTION_LISTEN_NAME if action in OWN_ACTIONS else None
 
 
 def refuses_a_tool(tracker: DialogueStateTracker) -> Optional[str]:

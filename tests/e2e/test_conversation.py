@@ -239,3 +239,12 @@ def test_a_co_parent_gets_co_parenting_answers_even_after_an_unclear_message(bot
         sender, "thing is she said shed go halves on school trips then paid 2 months late"
     )
     assert "writing" in reply or "maintenance" in reply
+
+
+def test_a_guide_refused_by_name_is_not_started_and_gets_one_reply(bot, sender):
+    bot.reply(sender, "how do i stop checking his instagram")
+    replies = [
+        reply.get("text") or "" for reply in bot.say(sender, "I said I DON'T want the guide")
+    ]
+    assert len(replies) == 1, replies
+    assert "Step 1 of 3" not in replies[0] and "not sure what you mean" not in replies[0]
