@@ -17,12 +17,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from heartwise.language.feelings import reflect
 
-WORDINGS = (
-    "{reflection} I'm here, and I'm listening. What's been on your mind most?",
-    "{reflection} No advice from me, just listening. What's the hardest part of it right now?",
-    "{reflection} I'm not going anywhere. How are you holding up?",
-)
-
 
 class Listening(Action, ABC):
     """Says the feeling back, then one of ``WORDINGS`` in turn."""
@@ -58,7 +52,11 @@ class Listening(Action, ABC):
 
 
 class ActionListenWithoutAdvice(Listening):
-    WORDINGS = WORDINGS
+    WORDINGS = (
+        "{reflection} I'm here, and I'm listening. What's been on your mind most?",
+        "{reflection} No advice from me, just listening. What's the hardest part of it right now?",
+        "{reflection} I'm not going anywhere. How are you holding up?",
+    )
     PLAIN = ("That sounds really hard.", "That's a lot to hold.", "Oh, that hurts.", "I hear you.")
 
     def name(self) -> str:

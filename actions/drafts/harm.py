@@ -4,7 +4,7 @@ insults and slurs that end any chance of being heard."""
 
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import List
 
 from actions.drafts.tokens import (
     AM,
@@ -15,6 +15,7 @@ from actions.drafts.tokens import (
     THEM,
     YOU,
     I,
+    censored,
     i_will,
     lemmas,
     maybe,
@@ -24,21 +25,6 @@ from actions.drafts.tokens import (
     you_will,
 )
 from heartwise.language.matching import Pattern
-
-Token = Dict[str, object]
-
-_STAND_INS = "*@#!$%0-9_."
-
-
-def censored(*roots: str) -> Token:
-    """ "w*nker", "sk@nk", "m0ron", "tw@t": after the first letter, any letter
-    may be a symbol or a digit, as long as at least one stays a letter."""
-    options = []
-    for root in roots:
-        body = "".join(f"[{letter}{_STAND_INS}]" for letter in root[1:])
-        options.append(f"{root[0]}(?=.*[a-z].*){body}s?")
-    return spelled("|".join(options))
-
 
 _CENSORED = censored(
     "wanker",

@@ -28,6 +28,19 @@ def spelled(regex: str) -> Token:
     return {"LOWER": {"REGEX": f"^(?:{regex})$"}}
 
 
+_STAND_INS = "*@#!$%0-9_."
+
+
+def censored(*roots: str) -> Token:
+    """ "w*nker", "sk@nk", "m0ron", "tw@t": after the first letter, any letter
+    may be a symbol or a digit, as long as at least one stays a letter."""
+    options = []
+    for root in roots:
+        body = "".join(f"[{letter}{_STAND_INS}]" for letter in root[1:])
+        options.append(f"{root[0]}(?=.*[a-z]){body}s?")
+    return spelled("|".join(options))
+
+
 NOT: Token = {"NORM": "not"}
 ANY: Token = {"OP": "?"}
 YOU = words("you", "u", "ya", "yu", "u.")

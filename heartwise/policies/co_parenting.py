@@ -18,23 +18,28 @@ from typing import Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.policies.context_policy import Answer, ContextPolicy, listening_to
+from heartwise.policies.context_policy import (
+    Answer,
+    ContextPolicy,
+    listening_to,
+    message_before_this_one,
+    only_a_guess,
+)
 
 MONEY = "utter_co_parent_money"
 HANDOVERS = "utter_co_parent_handovers"
 CHILDS_QUESTIONS = "utter_co_parent_childs_questions"
+# Handovers name no child ("sunday handovers are always tense"), so they
+# need none.
+HANDOVER_WORDS = re.compile(
+    r"\b(?:hand-?overs?|pick-?ups?|pickups?|drop-?offs?|dropoffs?|contact weekends?"
+    r"|(?:her|his|my|their) weekends?|schedule|calendar|rota|(?:pick|drop) (?:them|the kids) (?:up|off))\b",
+    re.I,
+)
 TOPICS = (
-    (
-        HANDOVERS,
-        re.compile(
-            r"\b(?:hand-?overs?|pick-?ups?|pickups?|drop-?offs?|dropoffs?|contact weekends?"
-            r"|(?:her|his|my|their) weekends?|schedule|calendar|rota|(?:pick|drop) (?:them|the kids) (?:up|off))\b",
-            re.I,
-        ),
-    ),
+    (HANDOVERS, HANDOVER_WORDS),
     (
         MONEY,
         re.compile(
@@ -106,29 +111,16 @@ def co_parenting_reply(tracker: DialogueStateTracker) -> Optional[str]:
     if message is None or not message.text or message.text.startswith("/"):
         return None
     intent = (message.intent or {}).get("name")
-    if intent not in MISREAD_AS and not _a_lone_guess(intent, message.parse_data):
+    lone_guess = intent == LONE_GUESS and only_a_guess(message.parse_data)
+    if intent not in MISREAD_AS and not lone_guess:
         return None
     topic = _topic(message.text)
     if topic is None and len(message.text.split()) <= SHORT:
-        topic = _topic(_message_before(tracker) or "")
+        topic = _topic(message_before_this_one(tracker) or "")
     return topic
 
 
 def _topic(text: str) -> Optional[str]:
-    if not CHILDREN.search(text) and not TOPICS[0][1].search(text):
+    if not CHILDREN.search(text) and not HANDOVER_WORDS.search(text):
         return None
     return next((reply for reply, pattern in TOPICS if pattern.search(text)), None)
-
-
-def _a_lone_guess(intent: Optional[str], parse_data: dict) -> bool:
-    evidence = (parse_data.get("risk") or {}).get("evidence") or []
-    return (
-        intent == LONE_GUESS
-        and bool(evidence)
-        and all(why.startswith("classifier") for why in evidence)
-    )
-
-
-def _message_before(tracker: DialogueStateTracker) -> Optional[str]:
-    said = [event.text for event in tracker.events if isinstance(event, UserUttered)]
-    return said[-2] if len(said) >= 2 else None

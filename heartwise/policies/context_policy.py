@@ -11,7 +11,7 @@ from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_score
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -75,3 +75,42 @@ def listening_to(tracker: DialogueStateTracker) -> bool:
     fallback without end. A rephrasing the fallback accepts is handed back
     with the loop closed, and answered then."""
     return tracker.latest_action_name == ACTION_LISTEN_NAME and tracker.active_loop_name is None
+
+
+def risk_beyond_a_guess(parse_data: Dict[str, Any]) -> bool:
+    """The safety net found a risk in this message by a phrase or by likeness
+    to its bank, not by the intent classifier's guess alone: the rules answer
+    it, never a policy of Heartwise's own."""
+    risk = parse_data.get("risk") or {}
+    evidence = risk.get("evidence") or []
+    if risk.get("level") not in (None, "none") and not evidence:
+        return True
+    return any(not why.startswith("classifier") for why in evidence)
+
+
+def only_a_guess(parse_data: Dict[str, Any]) -> bool:
+    """A risk the intent classifier alone found in this message."""
+    evidence = (parse_data.get("risk") or {}).get("evidence") or []
+    return bool(evidence) and not risk_beyond_a_guess(parse_data)
+
+
+def reply_before_this_message(tracker: DialogueStateTracker) -> Optional[str]:
+    """Heartwise's last action before the latest message, if one came before it."""
+    seen_this_message = False
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, UserUttered):
+            if seen_this_message:
+                return None
+            seen_this_message = True
+        elif (
+            seen_this_message
+            and isinstance(event, ActionExecuted)
+            and event.action_name != ACTION_LISTEN_NAME
+        ):
+            return event.action_name
+    return None
+
+
+def message_before_this_one(tracker: DialogueStateTracker) -> Optional[str]:
+    said = [event.text for event in tracker.events if isinstance(event, UserUttered)]
+    return said[-2] if len(said) >= 2 else None

@@ -11,7 +11,7 @@ risk the safety net found, and inside forms.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional
+from typing import List, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
@@ -19,7 +19,12 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.drafts import ANOTHER_VERSION
-from heartwise.policies.context_policy import Answer, ContextPolicy, listening_to
+from heartwise.policies.context_policy import (
+    Answer,
+    ContextPolicy,
+    listening_to,
+    risk_beyond_a_guess,
+)
 
 REVIEW = "action_review_pasted_draft"
 DRAFT_FORM = "draft_form"
@@ -81,7 +86,7 @@ def is_a_pasted_draft(tracker: DialogueStateTracker) -> bool:
     message = tracker.latest_message
     if message is None or not message.text or message.text.startswith("/"):
         return False
-    if _risk_beyond_a_guess(message.parse_data):
+    if risk_beyond_a_guess(message.parse_data):
         return False
     text = message.text
     if ANOTHER_VERSION.match(text) and _just_reviewed(tracker) and SECOND_PERSON.search(text):
@@ -100,21 +105,10 @@ def asks_for_a_check(tracker: DialogueStateTracker) -> bool:
     if not listening_to(tracker):
         return False
     message = tracker.latest_message
-    if message is None or not message.text or _risk_beyond_a_guess(message.parse_data):
+    if message is None or not message.text or risk_beyond_a_guess(message.parse_data):
         return False
     intent = (message.intent or {}).get("name")
     return intent != "check_message_draft" and bool(ASKS_FOR_A_CHECK.search(message.text))
-
-
-def _risk_beyond_a_guess(parse_data: Dict[str, Any]) -> bool:
-    """A risk the safety net found by a phrase or by likeness to its bank: the
-    rules answer it. A classifier guess alone on a draft is reviewed, with the
-    lines beside it (actions/draft_coach.py)."""
-    risk = parse_data.get("risk") or {}
-    evidence = risk.get("evidence") or []
-    if risk.get("level") not in (None, "none") and not evidence:
-        return True
-    return any(not why.startswith("classifier") for why in evidence)
 
 
 def _just_reviewed(tracker: DialogueStateTracker) -> bool:

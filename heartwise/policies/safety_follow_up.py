@@ -31,14 +31,20 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Dict, List, Optional
+from typing import List, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.policies.context_policy import Answer, ContextPolicy, listening_to
+from heartwise.policies.context_policy import (
+    Answer,
+    ContextPolicy,
+    listening_to,
+    reply_before_this_message,
+    risk_beyond_a_guess,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -187,7 +193,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if not listening_to(tracker):
         return None
     message = tracker.latest_message
-    if message is None or not message.text or _new_disclosure(message.parse_data):
+    if message is None or not message.text or risk_beyond_a_guess(message.parse_data):
         return None
     text = message.text
     intent = (message.intent or {}).get("name")
@@ -197,7 +203,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return CHILD_PROTECTION, events
     # "my pal nat could come. she cant stand him though lol", after the plan:
     # the classifier hears a threat in "can't stand him"; it is the plan.
-    if _last_bot_action(tracker) == SAFETY_PLAN and intent == "threaten_harm":
+    if reply_before_this_message(tracker) == SAFETY_PLAN and intent == "threaten_harm":
         return PLAN_FOLLOW_UP, []
     if intent in CRISIS_INTENTS and VENTING.search(text):
         return LISTEN, _undo_a_guess(tracker)
@@ -231,7 +237,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
 
 def _safety_known(tracker: DialogueStateTracker) -> bool:
     """Whether the person was asked if they are safe a moment ago, or said
-    that they are not long ago."""
+    yes to it not long ago."""
     messages_since = 0
     answer_follows = None
     for event in reversed(list(tracker.events)):
@@ -268,20 +274,6 @@ def _undo_a_guess(tracker: DialogueStateTracker) -> List[Event]:
     if tracker.get_slot("self_harm_disclosed") == before:
         return []
     return [SlotSet("self_harm_disclosed", before)]
-
-
-def _last_bot_action(tracker: DialogueStateTracker) -> Optional[str]:
-    for event in reversed(list(tracker.events)):
-        if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
-            return event.action_name
-    return None
-
-
-def _new_disclosure(parse_data: Dict[str, Any]) -> bool:
-    """The safety net found a risk in this very message by more than a guess."""
-    risk = parse_data.get("risk") or {}
-    evidence = risk.get("evidence") or []
-    return any(not why.startswith("classifier") for why in evidence)
 
 
 def _only_a_place(text: str) -> bool:

@@ -29,11 +29,15 @@ from typing import Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.nlg import TOPIC_ANSWERS
-from heartwise.policies.context_policy import Answer, ContextPolicy, listening_to
+from heartwise.policies.context_policy import (
+    Answer,
+    ContextPolicy,
+    listening_to,
+    reply_before_this_message,
+)
 
 FOLLOW_THE_STORY = "action_follow_the_story"
 LISTEN_WITHOUT_ADVICE = "action_listen_without_advice"
@@ -136,21 +140,4 @@ def goes_on_with_the_story(tracker: DialogueStateTracker) -> bool:
         return False
     if QUESTION.search(message.text) or ABOUT_THE_CONVERSATION.search(message.text):
         return False
-    return _last_reply(tracker) in INVITING
-
-
-def _last_reply(tracker: DialogueStateTracker) -> Optional[str]:
-    """Heartwise's last action before this message, if there was an earlier message."""
-    seen_this_message = False
-    for event in reversed(list(tracker.events)):
-        if isinstance(event, UserUttered):
-            if seen_this_message:
-                return None
-            seen_this_message = True
-        elif (
-            seen_this_message
-            and isinstance(event, ActionExecuted)
-            and event.action_name != ACTION_LISTEN_NAME
-        ):
-            return event.action_name
-    return None
+    return reply_before_this_message(tracker) in INVITING
