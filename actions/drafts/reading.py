@@ -182,6 +182,8 @@ PURPOSES: Dict[str, Sequence[Pattern]] = {
         [_any("still"), _lemma("love", "care", "want", "think")],
         [_any("want"), _YOU, _any("back")],
         [_any("us"), _any("again")],
+        # "is there any chance at all"
+        [_any("any"), _any("chance")],
     ],
     "APOLOGY": [
         [_any("sorry")],

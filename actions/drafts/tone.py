@@ -177,6 +177,9 @@ MIND_GAMES: List[Pattern] = [
 ]
 GUILT: List[Pattern] = [
     [words("after"), words("everything", "all"), I],
+    # "I cant sleep, I cant eat": one's suffering laid at their door.
+    [I, *CANT, words("sleep", "eat", "function", "breathe", "cope", "work")],
+    [I, words("cant", "cannot"), words("sleep", "eat", "function", "breathe", "cope", "work")],
     [words("how"), words("could"), YOU],
     [I, lemmas("give"), ANY, words("everything")],
     [I, lemmas("give"), words("up"), words("everything")],

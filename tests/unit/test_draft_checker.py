@@ -313,3 +313,15 @@ def test_a_crisis_guess_on_a_draft_leaves_no_crisis_flag(tracker_for, dispatcher
     )
     events = ActionLeaveForm().run(dispatcher, tracker, domain)
     assert SlotSet("self_harm_disclosed", False) in events
+
+
+def test_a_plea_with_suffering_and_a_debt_is_not_called_practical():
+    # Role-play: "you owe me that much" in a plea read as logistics and praised.
+    draft = (
+        "Jamie I know you said you need space and I respect that, but I just need to know "
+        "if there is any chance at all. I cant sleep, I cant eat, you owe me that much after 3 years"
+    )
+    review = review_draft(draft)
+    assert review.purpose is not Purpose.LOGISTICS
+    assert {"GUILT", "DEMAND"} <= set(review.labels)
+    assert "practical" not in review_of(draft)
