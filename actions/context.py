@@ -21,6 +21,7 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.breakup_time import days_since
+from heartwise.language import load_pipeline
 
 RELATION = r"(?:ex|ex-?(?:boyfriend|girlfriend|husband|wife|partner)|boyfriend|girlfriend|bf|gf|husband|wife|fianc[ée]e?|partner|missus|hubby)"
 # "my boyfriend lewis", "divorced from lauren", "broke up with Theo", "Chloe dumped me"
@@ -219,9 +220,18 @@ def ex_name_in(text: str) -> Optional[str]:
     for pattern in (*NAME_AFTER, NAME_BEFORE, NAME_SINCE, NAME_THEN_ROLE):
         for match in pattern.finditer(text):
             name = match.group("name") or match.groupdict().get("partner")
-            if name.lower() not in NOT_A_NAME:
+            if name.lower() not in NOT_A_NAME and (name[0].isupper() or not _a_word(name)):
                 return name.capitalize()
     return None
+
+
+def _a_word(written: str) -> bool:
+    """Whether a word in lower case is an ordinary English word, not a name:
+    "my bf ended it" names nobody. A verb's form has a lemma of its own
+    ("ended", "texted"), and small words are stop words; a name written with a
+    capital ("my bf Miles") is taken as one even so."""
+    token = load_pipeline()(written.lower())[0]
+    return token.is_stop or token.lemma_ != token.lower_
 
 
 def goal_in(text: str) -> Optional[str]:

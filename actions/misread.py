@@ -12,12 +12,13 @@ for a correction ("you keep saying the same thing") must not do that.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+
+from heartwise.language.answers import takes_back_abuse
 
 # What each misread safety reply set, and how to say sorry for it.
 UNDO: Dict[str, tuple[Optional[str], str]] = {
@@ -28,18 +29,6 @@ UNDO: Dict[str, tuple[Optional[str], str]] = {
     "express_hopelessness": ("self_harm_disclosed", "utter_misread_crisis"),
     "threaten_harm": (None, "utter_misread_threat"),
 }
-
-
-# Words that take a reading back, rather than merely disagree with a reply.
-SAYS_MISREAD = re.compile(
-    r"\b(mis ?read|misunderst\w*|misinterpret\w*|not what i meant|did ?n[o']?t mean|"
-    r"got (it|that|me) wrong|took (it|that|me) wrong|wrong idea|came out wrong|"
-    r"(was|is) ?n[o']?t (abuse|abusive|like that)|not (abuse|abusive|like that)|"
-    r"never (hurt|hit|touched|laid a (hand|finger) on) me|"
-    r"(nobody|no ?one|no-one) (is |was |has )?(hurt|hit|abus)\w*|"
-    r"(he|she|they) (never|did ?n[o']?t|did not) (hurt|hit|abuse)\w*|never said (he|she|they))",
-    re.IGNORECASE,
-)
 
 
 class ActionUndoMisreadFlag(Action):
@@ -53,7 +42,7 @@ class ActionUndoMisreadFlag(Action):
         domain: Dict[str, Any],
     ) -> List[EventType]:
         slot, response = UNDO.get(_previous_intent(tracker) or "", (None, "utter_misread"))
-        if slot == "abuse_disclosed" and not SAYS_MISREAD.search(
+        if slot == "abuse_disclosed" and not takes_back_abuse(
             tracker.latest_message.get("text") or ""
         ):
             dispatcher.utter_message(response="utter_misread_abuse_unsure")

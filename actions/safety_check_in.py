@@ -29,8 +29,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.misread import SAYS_MISREAD
 from actions.requeue import requeue_latest_message
+from heartwise.language.answers import SAYS_MISREAD
 
 THOUGHTS_QUESTION = "utter_risk_check_in"
 RIGHT_NOW_QUESTION = "utter_crisis_check_in"

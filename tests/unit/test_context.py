@@ -37,6 +37,12 @@ from heartwise.nlg import with_name
         ("my ex is called every night by her mum", None),
         ("my ex and i broke up", None),
         ("he left me for someone at work", None),
+        # A verb after "my bf" is not a name; a name with a capital is, even
+        # when it is also a word.
+        ("my bf ended it on friday after 3 years", None),
+        ("my gf finished things over text", None),
+        ("my bf jamie ended it on friday", "Jamie"),
+        ("my boyfriend Miles moved out", "Miles"),
     ],
 )
 def test_the_exs_name_is_taken_only_where_it_is_said_to_be_the_ex(text, name):

@@ -1,0 +1,87 @@
+"""Reading a short answer to a question Heartwise asked: yes, no, or "you
+misread me".
+
+The intent classifier reads each message alone, so "yes im at my mums" (to
+"are you somewhere safe?") looks to it like a question about the bot, and
+"yes please, keep that in my journal" like nothing it knows. What such a
+message starts with says what it answers; the rest only adds to it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Optional
+
+
+class Reply(Enum):
+    YES = "yes"
+    NO = "no"
+
+
+_YES = re.compile(
+    r"^\W*(?:y(?:es+|ea+h?|ep|up|a|h|s)|sure|ok(?:ay)?|k|alright|aight|go on|go ahead|please|"
+    r"definitely|of course|absolutely|why not|sounds good|that would help|"
+    r"i'?d (?:like|love) (?:that|one|to)|let'?s (?:do it|go|try)|mhm+|uh[- ]?huh)\b",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"^\W*(?:no+|nah|nope|not really|not now|not yet|not today|no thanks|maybe later|"
+    r"i'?m (?:ok|okay|good|fine) thanks|i'?ll pass|pass)\b",
+    re.IGNORECASE,
+)
+# Words after the yes or no that leave it a plain answer ("yes please",
+# "sure, go on"), as opposed to a new request or a story.
+_FILLER = re.compile(
+    r"\b(?:please|pls|plz|thanks|thank you|ta|go on|go ahead|then|ok(?:ay)?|sure|why not|"
+    r"i guess|i suppose|lol|haha|x+|tbh|honestly|that'?d be good|that would be good|"
+    r"let'?s do (?:it|that)|sounds good|i'?d like that|id like that|one)\b",
+    re.IGNORECASE,
+)
+# Words that take a reading back, rather than merely disagree with a reply.
+SAYS_MISREAD = re.compile(
+    r"\b(mis ?read|misunderst\w*|misinterpret\w*|not what i meant|did ?n[o']?t mean|"
+    r"got (it|that|me) wrong|took (it|that|me) wrong|wrong idea|came out wrong|"
+    r"(was|is) ?n[o']?t (abuse|abusive|like that)|not (abuse|abusive|like that)|"
+    r"never (hurt|hit|touched|laid a (hand|finger) on) me|"
+    r"never did (anything|any of that|that|owt)|nothing (like that|of the sort)|"
+    r"(nobody|no ?one|no-one) (is |was |has )?(hurt|hit|abus)\w*|"
+    r"(he|she|they) (never|did ?n[o']?t|did not) (hurt|hit|abuse)\w*|never said (he|she|they))",
+    re.IGNORECASE,
+)
+
+# "he's not like that, he just left": said to the abuse reply, a misread
+# breakup; said anywhere else, only part of a story.
+_NOT_LIKE_THAT = re.compile(
+    r"\b(?:he|she|they)(?:'s| is| was|'re| are| were) not like that\b"
+    r"|\b(?:he|she|they) just (?:left|ended it|dumped me|broke up with me)\b",
+    re.IGNORECASE,
+)
+
+
+def takes_back_abuse(text: str) -> bool:
+    """Whether a message said after the abuse reply says it misread them."""
+    return bool(SAYS_MISREAD.search(text) or _NOT_LIKE_THAT.search(text))
+
+
+def plain_reply(text: str, words_after: int = 4) -> Optional[Reply]:
+    """A yes or a no with at most ``words_after`` words of its own after it,
+    and no question: "yeah id like that", "nah not now thanks"; None when the
+    message says more than an answer."""
+    if "?" in text:
+        return None
+    for reply, opening in ((Reply.NO, _NO), (Reply.YES, _YES)):
+        found = opening.match(text)
+        if found:
+            rest = _FILLER.sub(" ", text[found.end() :])
+            return reply if len(re.findall(r"[a-z']+", rest, re.I)) <= words_after else None
+    return None
+
+
+def opens_with(text: str) -> Optional[Reply]:
+    """The yes or no a message opens with, whatever follows it."""
+    if _NO.match(text):
+        return Reply.NO
+    if _YES.match(text):
+        return Reply.YES
+    return None

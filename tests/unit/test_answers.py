@@ -1,0 +1,128 @@
+"""A typed answer to a question Heartwise asked does what the button would
+(AnswerPolicy), on real trackers built from the real domain."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from heartwise.language.answers import Reply, plain_reply
+from heartwise.policies.answers import answer_to_question
+from tests.conftest import PROJECT_ROOT
+
+DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
+
+
+def after(
+    question: str,
+    text: str,
+    intent: str = "nlu_fallback",
+    slots: Optional[Dict[str, Any]] = None,
+    risk: Optional[Dict[str, Any]] = None,
+) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    for name, value in (slots or {}).items():
+        tracker.update(SlotSet(name, value))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("he said he needs to find himself", {"name": "report_abuse"}))
+    tracker.update(ActionExecuted(question))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": intent, "confidence": 0.4}, "text": text, "risk": risk or {}}
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        # The classifier heard a question about the bot, and nothing at all.
+        ("yes im at my mums", "bot_challenge", "utter_safe_now"),
+        ("yeah im safe, hes at work", "nlu_fallback", "utter_safe_now"),
+        ("no", "deny", "utter_not_safe_now"),
+        ("not really, hes downstairs", "nlu_fallback", "utter_not_safe_now"),
+        # A "no" that takes the abuse reply back is a correction, not danger.
+        (
+            "what? no he never did anything like that, he just left",
+            "assess_relationship",
+            "action_undo_misread_flag",
+        ),
+        ("no no, hes not like that. he just left", "deny", "action_undo_misread_flag"),
+    ],
+)
+def test_are_you_safe_is_answered_as_said(text, intent, expected):
+    assert answer_to_question(after("utter_ask_safe_now", text, intent)) == expected
+
+
+def test_a_new_disclosure_after_are_you_safe_is_left_to_the_rules():
+    risk = {"level": "high", "category": "abuse", "evidence": ["pattern: he hit me"]}
+    assert (
+        answer_to_question(
+            after("utter_ask_safe_now", "no. he hit me again last night", "report_abuse", risk=risk)
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "question, text, slots, expected",
+    [
+        ("utter_topic_follow_up", "yes please, give me one", {}, "reflection_form"),
+        ("utter_topic_follow_up", "yh go on", {"guide_paused": True}, "guide_form"),
+        ("utter_topic_follow_up", "nah not now thanks", {}, "utter_acknowledge"),
+        ("utter_assess_relationship", "sure, why not", {}, "utter_assessment_intro"),
+        ("utter_ask_communication", "yes please", {}, "draft_form"),
+        ("utter_ask_trusted_adult", "yeah my nan, she'd get it", {}, "utter_trusted_adult_yes"),
+        ("utter_crisis_stay", "no not yet", {}, "utter_crisis_call_now"),
+    ],
+)
+def test_a_typed_answer_to_an_offer_does_what_the_button_would(question, text, slots, expected):
+    assert answer_to_question(after(question, text, slots=slots)) == expected
+
+
+@pytest.mark.parametrize(
+    "question, text, intent, slots",
+    [
+        # The rules hear it already.
+        ("utter_topic_follow_up", "yes", "affirm", {}),
+        # More than an answer: a new question, or the story going on.
+        ("utter_topic_follow_up", "yes but how long should no contact last?", "ask_space", {}),
+        (
+            "utter_topic_follow_up",
+            "yeah he was always like that with my friends too honestly",
+            "nlu_fallback",
+            {},
+        ),
+        # After abuse, the draft coach stays off whatever the answer.
+        ("utter_ask_communication", "yes please", "nlu_fallback", {"abuse_disclosed": True}),
+        # Not a question of Heartwise's.
+        ("utter_greet", "yes please", "nlu_fallback", {}),
+    ],
+)
+def test_anything_else_is_left_to_the_rules(question, text, intent, slots):
+    assert answer_to_question(after(question, text, intent, slots)) is None
+
+
+def test_the_assessment_starts_after_its_introduction():
+    tracker = after("utter_assess_relationship", "sure why not")
+    tracker.update(ActionExecuted("utter_assessment_intro"))
+    assert answer_to_question(tracker) == "assessment_form"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("yeah id like that", Reply.YES),
+        ("Sure, go on then", Reply.YES),
+        ("nope", Reply.NO),
+        ("no thanks, not today", Reply.NO),
+        ("ok. how do i get him back", None),
+        ("no i dont think he ever loved me, he was always on his phone at dinner", None),
+        ("yes?", None),
+    ],
+)
+def test_a_plain_reply_is_a_yes_or_no_and_little_else(text, expected):
+    assert plain_reply(text) is expected
