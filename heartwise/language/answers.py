@@ -38,6 +38,8 @@ _FILLER = re.compile(
     r"let'?s do (?:it|that)|sounds good|i'?d like that|id like that|one)\b",
     re.IGNORECASE,
 )
+# "ok, where were we": a request of its own after the yes.
+_ASKS = re.compile(r"\b(?:where|what|how|why|when|who|which|can|could|should)\b", re.IGNORECASE)
 # Words that take a reading back, rather than merely disagree with a reply.
 SAYS_MISREAD = re.compile(
     r"\b(mis ?read|misunderst\w*|misinterpret\w*|not what i meant|did ?n[o']?t mean|"
@@ -74,7 +76,9 @@ def plain_reply(text: str, words_after: int = 4) -> Optional[Reply]:
         found = opening.match(text)
         if found:
             rest = _FILLER.sub(" ", text[found.end() :])
-            return reply if len(re.findall(r"[a-z']+", rest, re.I)) <= words_after else None
+            if _ASKS.search(rest) or len(re.findall(r"[a-z']+", rest, re.I)) > words_after:
+                return None
+            return reply
     return None
 
 

@@ -89,6 +89,12 @@ OFFERS: Dict[str, Dict[Reply, Choice]] = {
     "utter_ask_communication": {Reply.YES: _draft_coach, Reply.NO: _always(ACKNOWLEDGE)},
     ASSESS_RELATIONSHIP: {Reply.YES: _always(ASSESSMENT_INTRO), Reply.NO: _always(ACKNOWLEDGE)},
 }
+# Heard as the button would be, or a tool asked for by name ("ok, show my
+# journal"): the rules answer.
+HEARD_BY_THE_RULES = frozenset(
+    """affirm deny stop resume_guide start_guide request_reflection start_assessment
+    show_journal check_message_draft delete_my_data""".split()
+)
 # Replies after which the person has the next word.
 ENDS_A_TURN = frozenset(
     {
@@ -132,8 +138,8 @@ def answer_to_question(tracker: DialogueStateTracker) -> Optional[str]:
     text = message.text
     if question == ASK_SAFE_NOW:
         return safe_now(text)
-    if (message.intent or {}).get("name") in ("affirm", "deny"):
-        return None  # heard as the button would be: the rules answer
+    if (message.intent or {}).get("name") in HEARD_BY_THE_RULES:
+        return None
     if question in SAFETY_QUESTIONS:
         reply = opens_with(text)
         return SAFETY_QUESTIONS[question][reply](tracker) if reply else None

@@ -248,3 +248,11 @@ def test_a_guide_refused_by_name_is_not_started_and_gets_one_reply(bot, sender):
     ]
     assert len(replies) == 1, replies
     assert "Step 1 of 3" not in replies[0] and "not sure what you mean" not in replies[0]
+
+
+@pytest.mark.parametrize("answer", ["yeah id like that", "sure, go on then", "yh"])
+def test_a_typed_yes_to_the_reflection_offer_gives_the_question(bot, sender, answer):
+    offer = bot.reply(sender, "my gf left me 3 weeks ago and i feel like i'm falling apart")
+    assert "question to reflect on" in offer or "question to think" in offer
+    question = bot.reply(sender, answer)
+    assert "reflect on" in question and "What would you like to do next?" not in question

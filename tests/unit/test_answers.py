@@ -98,6 +98,9 @@ def test_a_typed_answer_to_an_offer_does_what_the_button_would(question, text, s
         ),
         # After abuse, the draft coach stays off whatever the answer.
         ("utter_ask_communication", "yes please", "nlu_fallback", {"abuse_disclosed": True}),
+        # A tool asked for, or a request of its own after the yes.
+        ("utter_topic_follow_up", "ok, where were we", "nlu_fallback", {}),
+        ("utter_topic_follow_up", "yes show me my journal", "show_journal", {}),
         # Not a question of Heartwise's.
         ("utter_greet", "yes please", "nlu_fallback", {}),
     ],
