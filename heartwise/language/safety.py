@@ -230,6 +230,24 @@ _SELF_HARM: List[Pattern] = [
     ],
     [_any("diet"), _any("pills")],
     [_lemma("hide"), _any("food")],
+    # Injuries that leave no cut: "dig my nails into my arm", "hitting my head
+    # against the bathroom wall" (not the idiom's "a brick wall"), "biting
+    # myself till it marks", laxatives.
+    [_lemma("dig", "dug"), _any("my"), _any("nails", "fingernails"), _any("into")],
+    [
+        # The writer's own doing ("he slammed my head into the door" is abuse).
+        _any("i", "been", "keep", "kept", "started", "start"),
+        _OPT,
+        _lemma("bang", "hit", "smash", "slam", "bash"),
+        _any("my"),
+        _any("head"),
+        _any("against", "into", "off"),
+        _any("the"),
+        _OPT,
+        _any("wall", "walls", "door", "mirror", "floor"),
+    ],
+    [_lemma("bite", "pinch", "bruise"), _any("myself")],
+    [_lemma("take", "use", "live"), _OPT, _OPT, _any("laxatives", "laxative")],
     # Passive wishes: "i wish that car had hit me", "i pray he takes me in my sleep".
     [_lemma("wish", "hope", "pray"), _OPT, _OPT, _OPT, _any("hit", "killed", "run"), _ME],
     [

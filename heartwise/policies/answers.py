@@ -35,6 +35,7 @@ from heartwise.policies.context_policy import (
     reply_before_this_message,
     risk_beyond_a_guess,
 )
+from heartwise.policies.story import INVITING
 
 ASK_SAFE_NOW = "utter_ask_safe_now"
 SAFE_NOW = "utter_safe_now"
@@ -43,6 +44,7 @@ UNDO_MISREAD = "action_undo_misread_flag"
 ASSESS_RELATIONSHIP = "utter_assess_relationship"
 ASSESSMENT_INTRO = "utter_assessment_intro"
 ACKNOWLEDGE = "utter_acknowledge"
+GO_ON = "utter_go_on"
 
 NOT_SAFE = re.compile(
     r"\bnot (?:really |very )?safe\b|\b(?:he|she|they)(?:'s| is|'re| are) (?:here|outside|downstairs|"
@@ -89,6 +91,16 @@ OFFERS: Dict[str, Dict[Reply, Choice]] = {
     "utter_ask_communication": {Reply.YES: _draft_coach, Reply.NO: _always(ACKNOWLEDGE)},
     ASSESS_RELATIONSHIP: {Reply.YES: _always(ASSESSMENT_INTRO), Reply.NO: _always(ACKNOWLEDGE)},
 }
+# Replies that asked nothing to say yes to, but invited more: a bare "sure"
+# or "yh" after them means "there's more", not "show me the options".
+GO_ON_AFTER = (INVITING - OFFERS.keys()) | {
+    "utter_safe_now",
+    "utter_glad_it_helps",
+    "utter_telling_someone",
+    "utter_trusted_adult_yes",
+    "utter_trusted_adult_no",
+    "utter_reaching_out",
+}
 # Heard as the button would be, or a tool asked for by name ("ok, show my
 # journal"): the rules answer.
 HEARD_BY_THE_RULES = frozenset(
@@ -102,6 +114,7 @@ ENDS_A_TURN = frozenset(
         NOT_SAFE_NOW,
         UNDO_MISREAD,
         ACKNOWLEDGE,
+        GO_ON,
         "utter_trusted_adult_yes",
         "utter_trusted_adult_no",
         "utter_crisis_stay_thanks",
@@ -138,7 +151,10 @@ def answer_to_question(tracker: DialogueStateTracker) -> Optional[str]:
     text = message.text
     if question == ASK_SAFE_NOW:
         return safe_now(text)
-    if (message.intent or {}).get("name") in HEARD_BY_THE_RULES:
+    intent = (message.intent or {}).get("name")
+    if question in GO_ON_AFTER and plain_reply(text, words_after=2) is Reply.YES:
+        return GO_ON
+    if intent in HEARD_BY_THE_RULES:
         return None
     if question in SAFETY_QUESTIONS:
         reply = opens_with(text)

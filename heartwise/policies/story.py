@@ -47,6 +47,7 @@ INVITING = TOPIC_ANSWERS | {
     "utter_greet",
     "utter_acknowledge",
     "utter_abuse_open_question",
+    "utter_go_on",
     "action_listen_without_advice",
     FOLLOW_THE_STORY,
     "action_advise_space",

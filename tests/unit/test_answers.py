@@ -102,11 +102,19 @@ def test_a_typed_answer_to_an_offer_does_what_the_button_would(question, text, s
         ("utter_topic_follow_up", "ok, where were we", "nlu_fallback", {}),
         ("utter_topic_follow_up", "yes show me my journal", "show_journal", {}),
         # Not a question of Heartwise's.
-        ("utter_greet", "yes please", "nlu_fallback", {}),
+        ("utter_capabilities", "yes please", "nlu_fallback", {}),
     ],
 )
 def test_anything_else_is_left_to_the_rules(question, text, intent, slots):
     assert answer_to_question(after(question, text, intent, slots)) is None
+
+
+@pytest.mark.parametrize(
+    "reply", ["utter_trusted_adult_yes", "utter_glad_it_helps", "utter_express_feelings"]
+)
+@pytest.mark.parametrize("text, intent", [("yh", "affirm"), ("sure", "nlu_fallback")])
+def test_a_bare_yes_to_a_reply_that_offered_nothing_is_invited_on(reply, text, intent):
+    assert answer_to_question(after(reply, text, intent)) == "utter_go_on"
 
 
 def test_the_assessment_starts_after_its_introduction():
