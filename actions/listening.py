@@ -87,12 +87,22 @@ class ActionFollowTheStory(Listening):
     )
     PLAN_PLAIN = ("That sounds like a step worth taking.", "That sounds like a plan.")
 
+    # A feeling said back is asked about, not moved past: "Feeling stupid for
+    # believing him. What happened after that?" skipped what was said.
+    FEELING_WORDINGS = (
+        "{reflection} When does it hit hardest?",
+        "{reflection} What do you think sits underneath that?",
+        "{reflection} What's the part of it that stays with you most?",
+    )
+
     def name(self) -> str:
         return "action_follow_the_story"
 
     def wordings_for(self, text: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
         if self.PLAN.search(text):
             return self.PLAN_WORDINGS, self.PLAN_PLAIN
+        if reflect(text, 0):
+            return self.FEELING_WORDINGS, self.PLAIN
         return self.WORDINGS, self.PLAIN
 
 

@@ -31,9 +31,9 @@ from heartwise.language.answers import Reply, opens_with, plain_reply, takes_bac
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
-    listening_to,
     reply_before_this_message,
     risk_beyond_a_guess,
+    typed_message,
 )
 from heartwise.policies.story import INVITING
 
@@ -141,12 +141,8 @@ def answer_to_question(tracker: DialogueStateTracker) -> Optional[str]:
     question = reply_before_this_message(tracker)
     if tracker.latest_action_name == ASSESSMENT_INTRO and question == ASSESS_RELATIONSHIP:
         return "assessment_form"  # the yes to the assessment, second step
-    if not listening_to(tracker):
-        return None
-    message = tracker.latest_message
-    if message is None or not message.text or message.text.startswith("/"):
-        return None
-    if risk_beyond_a_guess(message.parse_data):
+    message = typed_message(tracker)
+    if message is None or risk_beyond_a_guess(message.parse_data):
         return None
     text = message.text
     if question == ASK_SAFE_NOW:

@@ -23,9 +23,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
-    listening_to,
     message_before_this_one,
     only_a_guess,
+    typed_message,
 )
 
 MONEY = "utter_co_parent_money"
@@ -103,12 +103,10 @@ class CoParentingPolicy(ContextPolicy):
 
 
 def co_parenting_reply(tracker: DialogueStateTracker) -> Optional[str]:
-    if not listening_to(tracker) or tracker.get_slot("goal") != "co_parent":
+    if tracker.get_slot("goal") != "co_parent" or tracker.get_slot("abuse_disclosed"):
         return None
-    if tracker.get_slot("abuse_disclosed"):
-        return None
-    message = tracker.latest_message
-    if message is None or not message.text or message.text.startswith("/"):
+    message = typed_message(tracker)
+    if message is None:
         return None
     intent = (message.intent or {}).get("name")
     lone_guess = intent == LONE_GUESS and only_a_guess(message.parse_data)

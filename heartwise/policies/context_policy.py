@@ -77,6 +77,15 @@ def listening_to(tracker: DialogueStateTracker) -> bool:
     return tracker.latest_action_name == ACTION_LISTEN_NAME and tracker.active_loop_name is None
 
 
+def typed_message(tracker: DialogueStateTracker) -> Optional[UserUttered]:
+    """The message that just arrived, if it was typed (a button's payload is
+    already what it means) and no loop is running; else None."""
+    message = tracker.latest_message
+    if not listening_to(tracker) or message is None or not message.text:
+        return None
+    return None if message.text.startswith("/") else message
+
+
 def risk_beyond_a_guess(parse_data: Dict[str, Any]) -> bool:
     """The safety net found a risk in this message by a phrase or by likeness
     to its bank, not by the intent classifier's guess alone: the rules answer

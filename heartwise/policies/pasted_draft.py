@@ -24,6 +24,7 @@ from heartwise.policies.context_policy import (
     ContextPolicy,
     listening_to,
     risk_beyond_a_guess,
+    typed_message,
 )
 
 REVIEW = "action_review_pasted_draft"
@@ -81,12 +82,8 @@ class PastedDraftPolicy(ContextPolicy):
 
 
 def is_a_pasted_draft(tracker: DialogueStateTracker) -> bool:
-    if not listening_to(tracker):
-        return False
-    message = tracker.latest_message
-    if message is None or not message.text or message.text.startswith("/"):
-        return False
-    if risk_beyond_a_guess(message.parse_data):
+    message = typed_message(tracker)
+    if message is None or risk_beyond_a_guess(message.parse_data):
         return False
     text = message.text
     if ANOTHER_VERSION.match(text) and _just_reviewed(tracker) and SECOND_PERSON.search(text):

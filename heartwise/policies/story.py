@@ -37,6 +37,7 @@ from heartwise.policies.context_policy import (
     ContextPolicy,
     listening_to,
     reply_before_this_message,
+    typed_message,
 )
 
 FOLLOW_THE_STORY = "action_follow_the_story"
@@ -132,10 +133,8 @@ def wants_only_to_be_heard(tracker: DialogueStateTracker) -> bool:
 
 
 def goes_on_with_the_story(tracker: DialogueStateTracker) -> bool:
-    if not listening_to(tracker):
-        return False
-    message = tracker.latest_message
-    if message is None or not message.text or message.text.startswith("/"):
+    message = typed_message(tracker)
+    if message is None:
         return False
     if (message.intent or {}).get("name") != "nlu_fallback":
         return False
