@@ -296,6 +296,13 @@ def _weigh_guess(
             return None
         if match.similarity < thresholds.bank_doubt:
             return Signal(Category.SELF_HARM, Level.CONCERN)
+        # Emergency services first is for a message that reads like acting
+        # now. One nearer a safe look-alike than any risk expression ("the
+        # whole table went quiet", "my stuff is still at hers. ps5, half my
+        # clothes") gets the lines and "are you thinking about it right now?",
+        # which sends someone who says yes to the emergency reply in a turn.
+        if guess.signal.level is Level.IMMINENT and match.look_alike > match.similarity:
+            return Signal(Category.SELF_HARM, Level.HIGH)
     return guess.signal
 
 

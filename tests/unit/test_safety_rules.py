@@ -347,6 +347,14 @@ def test_a_lone_self_harm_guess_close_to_a_risk_expression_still_gives_the_lines
     assert risk.intent == "crisis"
 
 
+def test_a_lone_imminent_guess_nearer_a_safe_look_alike_gets_the_lines_not_the_emergency():
+    nearer_safe = BankMatch(Signal(Category.SELF_HARM, Level.HIGH), 0.44, 0.5, "i want to die")
+    risk = assess([], bank=[nearer_safe], classifier={"crisis_imminent": 0.75})
+    assert (risk.level, risk.intent) == (Level.HIGH, "crisis")
+    nearer_risk = BankMatch(Signal(Category.SELF_HARM, Level.HIGH), 0.55, 0.35, "i want to die")
+    assert assess([], bank=[nearer_risk], classifier={"crisis_imminent": 0.75}).level is Level.IMMINENT
+
+
 def test_saying_they_never_abused_you_is_not_a_disclosure(intent_with_guess, forced_intent):
     # Found in role-play: the classifier's 0.59 for abuse, backed by the bank,
     # set abuse_disclosed and the guide was refused for the rest of the chat.
