@@ -317,3 +317,30 @@ def _combine_pattern_signals(
         for category in (Category.ABUSE, Category.SEXUAL_PRESSURE, Category.ADULT_PARTNER)
     ):
         raise_to(Signal(Category.CHILD_ABUSE, Level.HIGH), "pattern: a minor, and abuse")
+
+
+# In a conversation under way, the classifier's self-harm guess alone moves a
+# level down: the lines become the gentle question, emergency services first
+# become the lines. Read one message at a time, it hears risk in replies to
+# the guide ("i wasnt fine lol"), plans ("my stuff is still at hers. ps5")
+# and stories ("the whole table went quiet"): in scripted and role-played
+# conversations every such lone guess after the first message was a false
+# alarm, while the disclosures there had words the patterns or the bank
+# knew. A first message keeps its level: it is what the calibration and
+# held-out sets measure, and nothing has been said yet to weigh it against.
+LOWER_IN_CONVERSATION: Dict[str, str] = {
+    "crisis_imminent": "crisis",
+    "crisis": "express_hopelessness",
+}
+
+
+def lowered_in_conversation(
+    intent: Optional[str], risk: Mapping[str, object], earlier_messages: int, disclosed: bool
+) -> Optional[str]:
+    """The intent a lone self-harm guess is answered as, mid-conversation and
+    with nothing disclosed before; None when it keeps its own."""
+    evidence = [str(why) for why in risk.get("evidence") or []]  # type: ignore[union-attr]
+    lone_guess = bool(evidence) and all(why.startswith("classifier") for why in evidence)
+    if intent not in LOWER_IN_CONVERSATION or not lone_guess or disclosed or earlier_messages < 1:
+        return None
+    return LOWER_IN_CONVERSATION[intent]

@@ -90,6 +90,8 @@ OFFERS: Dict[str, Dict[Reply, Choice]] = {
     "utter_topic_follow_up": {Reply.YES: _reflection_or_guide, Reply.NO: _always(ACKNOWLEDGE)},
     "utter_ask_communication": {Reply.YES: _draft_coach, Reply.NO: _always(ACKNOWLEDGE)},
     ASSESS_RELATIONSHIP: {Reply.YES: _always(ASSESSMENT_INTRO), Reply.NO: _always(ACKNOWLEDGE)},
+    # "Want me to check the message before you send it?"
+    "utter_co_parent_money": {Reply.YES: _draft_coach, Reply.NO: _always(ACKNOWLEDGE)},
 }
 # Replies that asked nothing to say yes to, but invited more: a bare "sure"
 # or "yh" after them means "there's more", not "show me the options".

@@ -38,6 +38,7 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from heartwise.language.risk import lowered_in_conversation
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
@@ -62,6 +63,10 @@ LISTEN = "action_listen_without_advice"
 ABUSE_SUPPORT = "utter_abuse_support"
 ABUSE_OPEN_QUESTION = "utter_abuse_open_question"
 ASK_SAFE_NOW = "utter_ask_safe_now"
+# A lone self-harm guess mid-conversation, a level down (heartwise/language/risk.py).
+GENTLE_QUESTION = "utter_risk_check_in"
+CRISIS_LINES = "utter_crisis_resources"
+CRISIS_CHECK_IN = "utter_crisis_check_in"
 # Messages within which "are you somewhere safe right now?" is not asked
 # again: after it was asked, and after the person said yes.
 ASKED_RECENTLY = 3
@@ -88,6 +93,7 @@ REASSURED = re.compile(
 TELLING_SOMEONE = "utter_telling_someone"
 GLAD_IT_HELPS = "utter_glad_it_helps"
 OWN_ACTIONS = (
+    GENTLE_QUESTION,
     LISTEN,
     TELLING_SOMEONE,
     GLAD_IT_HELPS,
@@ -181,8 +187,12 @@ class SafetyFollowUpPolicy(ContextPolicy):
         return follow_up(tracker)
 
     def after(self, action: Optional[str]) -> Optional[str]:
+        # As the rules do: after child protection, an adult to tell; after
+        # the lines, "are you thinking about it right now?".
         if action == CHILD_PROTECTION:
-            return ASK_TRUSTED_ADULT  # as the rules do: then an adult to tell
+            return ASK_TRUSTED_ADULT
+        if action == CRISIS_LINES:
+            return CRISIS_CHECK_IN
         return ACTION_LISTEN_NAME if action in OWN_ACTIONS else None
 
 
@@ -197,6 +207,16 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return None
     text = message.text
     intent = (message.intent or {}).get("name")
+    lowered = lowered_in_conversation(
+        intent,
+        message.parse_data.get("risk") or {},
+        _earlier_messages(tracker),
+        _disclosed_before_this_message(tracker),
+    )
+    if lowered == "express_hopelessness":
+        return GENTLE_QUESTION, _undo_a_guess(tracker)
+    if lowered == "crisis":
+        return CRISIS_LINES, []
     slots = {name: tracker.get_slot(name) for name in CONTEXT_SLOTS}
     if slots["minor_disclosed"] and PICTURE.search(text) and SHARING.search(text):
         events: List[Event] = [SlotSet("abuse_disclosed", True)]
@@ -256,24 +276,37 @@ def _undo_a_guess(tracker: DialogueStateTracker) -> List[Event]:
     """The classifier's crisis guess set ``self_harm_disclosed`` on this message
     (a slot mapping runs before any policy); a follow-up about lines is not a
     disclosure, so the slot goes back to what it was."""
-    events = list(tracker.events)
-    latest = max(
-        (index for index, event in enumerate(events) if isinstance(event, UserUttered)),
-        default=None,
-    )
-    if latest is None:
+    before = _disclosed_before_this_message(tracker)
+    if tracker.get_slot("self_harm_disclosed") == before:
         return []
-    before = next(
+    return [SlotSet("self_harm_disclosed", before)]
+
+
+def _disclosed_before_this_message(tracker: DialogueStateTracker) -> bool:
+    """``self_harm_disclosed`` as it was before the latest message was first
+    said: a message a form handed back (actions/requeue.py) comes twice, and
+    the slot mapping ran on the first."""
+    events = list(tracker.events)
+    said = [index for index, event in enumerate(events) if isinstance(event, UserUttered)]
+    if not said:
+        return False
+    first = said[-1]
+    for index in reversed(said[:-1]):
+        if events[index].text != events[first].text:
+            break
+        first = index
+    return next(
         (
-            event.value
-            for event in reversed(events[:latest])
+            bool(event.value)
+            for event in reversed(events[:first])
             if isinstance(event, SlotSet) and event.key == "self_harm_disclosed"
         ),
         False,
     )
-    if tracker.get_slot("self_harm_disclosed") == before:
-        return []
-    return [SlotSet("self_harm_disclosed", before)]
+
+
+def _earlier_messages(tracker: DialogueStateTracker) -> int:
+    return sum(1 for event in tracker.events if isinstance(event, UserUttered)) - 1
 
 
 def _only_a_place(text: str) -> bool:

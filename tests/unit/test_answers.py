@@ -75,6 +75,7 @@ def test_a_new_disclosure_after_are_you_safe_is_left_to_the_rules():
         ("utter_topic_follow_up", "nah not now thanks", {}, "utter_acknowledge"),
         ("utter_assess_relationship", "sure, why not", {}, "utter_assessment_intro"),
         ("utter_ask_communication", "yes please", {}, "draft_form"),
+        ("utter_co_parent_money", "sure", {}, "draft_form"),
         ("utter_ask_trusted_adult", "yeah my nan, she'd get it", {}, "utter_trusted_adult_yes"),
         ("utter_crisis_stay", "no not yet", {}, "utter_crisis_call_now"),
     ],

@@ -282,3 +282,65 @@ def test_safe_for_now_with_a_heavy_heart_is_not_taken_for_relief():
         "i'm safe for now, just everything feels heavy", intent="crisis", slots=AFTER_LINES
     )
     assert follow_up(tracker) is None
+
+
+LONE_GUESS = {"level": "high", "category": "self_harm", "evidence": ["classifier 0.66: self_harm"]}
+IN_WORDS = {"level": "high", "category": "self_harm", "evidence": ["pattern: want to die"]}
+
+
+def _mid_conversation(
+    text: str,
+    risk: Dict[str, Any],
+    intent: str = "crisis",
+    said_twice: bool = False,
+    disclosed: bool = False,
+) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    if disclosed:
+        tracker.update(SlotSet("self_harm_disclosed", True))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("walk me through the guide", {"name": "start_guide"}))
+    tracker.update(ActionExecuted("utter_guide_intro"))
+    parse = {"intent": {"name": intent, "confidence": 1.0}, "text": text, "risk": risk}
+    for _ in range(2 if said_twice else 1):
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+        # The slot mapping runs on the message as it arrives.
+        tracker.update(SlotSet("self_harm_disclosed", True))
+    return tracker
+
+
+def test_a_lone_self_harm_guess_mid_conversation_asks_the_gentle_question():
+    # Found by role-play: "i wasnt fine lol", answering a guide step, got the
+    # crisis lines; so did a 5k run.
+    text = "i posted pics so alex would see i was fine. i wasnt fine lol"
+    assert follow_up(_mid_conversation(text, LONE_GUESS)) == (
+        "utter_risk_check_in",
+        [SlotSet("self_harm_disclosed", False)],
+    )
+    # Handed back by the guide: the same, and the flag goes back as well.
+    assert (
+        follow_up(_mid_conversation(text, LONE_GUESS, said_twice=True))[0] == "utter_risk_check_in"
+    )
+
+
+def test_a_lone_guess_of_acting_now_mid_conversation_gets_the_lines():
+    tracker = _mid_conversation(
+        "gave my brother my ps5 today", LONE_GUESS, intent="crisis_imminent"
+    )
+    assert follow_up(tracker) == ("utter_crisis_resources", [])
+
+
+@pytest.mark.parametrize(
+    "risk, disclosed",
+    [
+        (IN_WORDS, False),  # words the patterns or the bank know
+        (LONE_GUESS, True),  # after an earlier disclosure a guess counts
+    ],
+)
+def test_self_harm_in_words_or_after_a_disclosure_keeps_its_level(risk, disclosed):
+    assert follow_up(_mid_conversation("i want to die", risk, disclosed=disclosed)) is None
+
+
+def test_a_first_message_keeps_its_level():
+    assert follow_up(after("i wasnt fine lol", intent="crisis", risk=LONE_GUESS)) is None
