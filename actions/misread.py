@@ -19,6 +19,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from heartwise.language.answers import takes_back_abuse
+from heartwise.language.feelings import reflect
 
 # What each misread safety reply set, and how to say sorry for it.
 UNDO: Dict[str, tuple[Optional[str], str]] = {
@@ -29,6 +30,9 @@ UNDO: Dict[str, tuple[Optional[str], str]] = {
     "express_hopelessness": ("self_harm_disclosed", "utter_misread_crisis"),
     "threaten_harm": (None, "utter_misread_threat"),
 }
+
+
+HEARD = "I'm listening: what's weighing on you most right now?"
 
 
 class ActionUndoMisreadFlag(Action):
@@ -46,6 +50,12 @@ class ActionUndoMisreadFlag(Action):
             tracker.latest_message.get("text") or ""
         ):
             dispatcher.utter_message(response="utter_misread_abuse_unsure")
+            return []
+        feeling = reflect(tracker.latest_message.get("text") or "")
+        if slot is None and feeling:
+            # "im not ok. thats what i meant": the correction says what they
+            # feel; asking them to say it again in other words would not hear it.
+            dispatcher.utter_message(text=f"Sorry, I read that wrong. {feeling} {HEARD}")
             return []
         dispatcher.utter_message(response=response)
         return [SlotSet(slot, False)] if slot else []

@@ -21,9 +21,10 @@ FEELINGS = [
         "unlovable guilty stuck"
     ).split(),
     r"used(?!\s+to\b)",  # not "used to"
+    r"not (?:ok|okay|alright|fine)",
     r"like (?:an? )?(?:idiot|fool|failure|mess|loser|shit|crap|rubbish|nothing)",
 ]
-_HEDGES = r"(?:so|really|just|completely|totally|pretty|kind of|kinda|a bit|very|super|such|feeling|absolutely|fucking|bloody)"
+_HEDGES = r"(?:so|really|just|completely|totally|pretty|kind of|kinda|a bit|very|super|such|feeling|absolutely|fucking|bloody|actually|honestly|literally|genuinely)"
 _ABOUT = r"(?:about|for|that|because|since|when|after|without|over|by|at|of|like)"
 _ONE = rf"(?:{'|'.join(FEELINGS)})"
 FEELING = re.compile(
@@ -67,6 +68,16 @@ TEMPLATES = (
     "{feeling}. No wonder this hurts.",
     "{feeling}: that makes sense after all this.",
 )
+# A verdict on oneself ("i feel like an idiot") is said back without agreeing
+# with it: "that makes sense" read as "so I AM an idiot??" in role-play.
+SELF_CRITICAL = re.compile(
+    r"\b(?:stupid|worthless|unlovable|like (?:an? )?(?:idiot|fool|failure|loser|nothing|mess))\b",
+    re.IGNORECASE,
+)
+SELF_CRITICAL_TEMPLATES = (
+    "{feeling}: that's a harsh verdict on yourself, and being hurt doesn't make it true.",
+    "{feeling}. A lot of people say that after being let down; it's not the whole truth about you.",
+)
 
 
 def reflect(text: str, turn: int = 0) -> Optional[str]:
@@ -75,7 +86,8 @@ def reflect(text: str, turn: int = 0) -> Optional[str]:
     if not parts:
         return None
     said = " and ".join(parts[:2])
-    return TEMPLATES[turn % len(TEMPLATES)].format(feeling=said[0].upper() + said[1:])
+    templates = SELF_CRITICAL_TEMPLATES if SELF_CRITICAL.search(said) else TEMPLATES
+    return templates[turn % len(templates)].format(feeling=said[0].upper() + said[1:])
 
 
 def _feelings_named(text: str) -> List[str]:

@@ -16,6 +16,7 @@ disclosure is answered at the high level (data/rules/safety.yml).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Tuple
@@ -225,7 +226,7 @@ def assess(
 
     for signal, phrase in patterns:
         raise_to(signal, f"pattern: {phrase}")
-    _combine_pattern_signals(levels, raise_to)
+    _combine_pattern_signals(levels, evidence, raise_to)
     denials = {signal.category for signal in denied} - set(levels)
 
     matches = {match.signal.category: match for match in bank}
@@ -307,16 +308,42 @@ def _weigh_guess(
 
 
 def _combine_pattern_signals(
-    levels: Dict[Category, Level], raise_to: Callable[[Signal, str], None]
+    levels: Dict[Category, Level],
+    evidence: Mapping[Category, List[str]],
+    raise_to: Callable[[Signal, str], None],
 ) -> None:
     """Signals that mean more together than apart."""
     if levels.get(Category.SELF_HARM, Level.NONE) >= Level.HIGH and Category.NOW in levels:
         raise_to(Signal(Category.SELF_HARM, Level.IMMINENT), "pattern: a time that is now")
-    if Category.MINOR in levels and any(
-        category in levels
-        for category in (Category.ABUSE, Category.SEXUAL_PRESSURE, Category.ADULT_PARTNER)
-    ):
+    if Category.MINOR not in levels:
+        return
+    if Category.ABUSE in levels or Category.SEXUAL_PRESSURE in levels:
         raise_to(Signal(Category.CHILD_ABUSE, Level.HIGH), "pattern: a minor, and abuse")
+    elif Category.ADULT_PARTNER in levels and not _close_in_age(
+        evidence[Category.MINOR], evidence[Category.ADULT_PARTNER]
+    ):
+        raise_to(Signal(Category.CHILD_ABUSE, Level.HIGH), "pattern: a minor, and an adult")
+
+
+# "im 16 hes 19" on its own is a teenage breakup: at 16 or 17, a partner up to
+# three years older is within the age of consent in the UK and inside the
+# close-in-age rules of most US states. Younger, a wider gap, or an age not
+# given ("year 10") is a child with an adult: the child-protection lines.
+OLDEST_CLOSE_IN_AGE_GAP = 3
+YOUNGEST_CLOSE_IN_AGE = 16
+
+
+def _close_in_age(writer_phrases: Iterable[str], partner_phrases: Iterable[str]) -> bool:
+    writer = _age_in(writer_phrases)
+    partner = _age_in(partner_phrases)
+    if writer is None or partner is None:
+        return False
+    return writer >= YOUNGEST_CLOSE_IN_AGE and partner - writer <= OLDEST_CLOSE_IN_AGE_GAP
+
+
+def _age_in(phrases: Iterable[str]) -> Optional[int]:
+    ages = [int(found) for phrase in phrases for found in re.findall(r"\b(\d{2})\b", phrase)]
+    return ages[0] if ages else None
 
 
 # In a conversation under way, the classifier's self-harm guess alone moves a

@@ -67,6 +67,9 @@ ASK_SAFE_NOW = "utter_ask_safe_now"
 GENTLE_QUESTION = "utter_risk_check_in"
 CRISIS_LINES = "utter_crisis_resources"
 CRISIS_CHECK_IN = "utter_crisis_check_in"
+CHILD_IMAGE_STEPS = "utter_child_image_steps"
+CHILD_TELLING_AN_ADULT = "utter_child_telling_an_adult"
+CHILD_SCARED = "utter_child_scared"
 # Messages within which "are you somewhere safe right now?" is not asked
 # again: after it was asked, and after the person said yes.
 ASKED_RECENTLY = 3
@@ -94,6 +97,9 @@ TELLING_SOMEONE = "utter_telling_someone"
 GLAD_IT_HELPS = "utter_glad_it_helps"
 OWN_ACTIONS = (
     GENTLE_QUESTION,
+    CHILD_IMAGE_STEPS,
+    CHILD_TELLING_AN_ADULT,
+    CHILD_SCARED,
     LISTEN,
     TELLING_SOMEONE,
     GLAD_IT_HELPS,
@@ -173,6 +179,29 @@ AFRAID_TO_TELL = re.compile(
     r"\s+(?:to\s+)?(?:tell|talk)\b",
     re.IGNORECASE,
 )
+# A young person whose pictures are held over them: what to do about the
+# pictures and the messages ("how do i get the pics taken down", "can i just
+# screenshot his msgs"), and what a teacher will do with it ("but what if
+# she tells my mum").
+IMAGE_STEPS = re.compile(
+    r"\b(?:taken? down|take (?:them|it) down|report ?remove|take it down|remove (?:them|it|the pics?)"
+    r"|screenshot\w*|evidence|proof|delete (?:his|her|their|the|my) (?:msgs|messages|texts|chat)"
+    r"|keep (?:his|her|their|the) (?:msgs|messages|texts))\b",
+    re.IGNORECASE,
+)
+ADULT_PASSES_IT_ON = re.compile(
+    r"\b(?:she|he|they|teachers?|school|tutor)(?:'ll| will| would| might| has to| have to| would have to)?"
+    r"\s+(?:tells?|ring|rings|call|calls|phone|phones)\b[^.?!]{0,15}\b(?:mum|mom|dad|parents)\b"
+    r"|\bhave to (?:tell|report)\b|\b(?:mum|mom|dad|parents) (?:will |would |might )?find out\b",
+    re.IGNORECASE,
+)
+# What the classifier hears in a frightened young person's words: a threat
+# ("just let him post them??"), spying ("screenshot his msgs"), anger,
+# "you misread me", deleting their data ("report remove"), or nothing.
+MISHEARD_FROM_A_CHILD = frozenset(
+    """threaten_harm request_surveillance express_anger correct_misunderstanding nlu_fallback
+    delete_my_data want_ex_back express_hopelessness express_feelings deny""".split()
+)
 AFTER_A_PICTURE = re.compile(
     r"\b(?:trouble|arrested|police|still bad|my fault|is that bad|expelled|tell my (?:mum|mom|dad|parents))\b",
     re.IGNORECASE,
@@ -237,6 +266,10 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return TELLING_SOMEONE, _undo_a_guess(tracker)
     if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
         return TECH_SAFETY, []
+    if slots["minor_disclosed"] and slots["abuse_disclosed"]:
+        for_a_child = child_at_risk_follow_up(text, intent)
+        if for_a_child:
+            return for_a_child, []
     if slots["minor_disclosed"] and slots["abuse_disclosed"] and TELLING_AN_ADULT.search(text):
         return (TRUSTED_ADULT_NO if AFRAID_TO_TELL.search(text) else TRUSTED_ADULT_YES), []
     if slots["minor_disclosed"] and slots["abuse_disclosed"] and AFTER_A_PICTURE.search(text):
@@ -253,6 +286,18 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if any(slots.values()) and REACHING_OUT.search(text):
         return REACHING_OUT_ACTION, _undo_a_guess(tracker)
     return None
+
+
+def child_at_risk_follow_up(text: str, intent: Optional[str]) -> Optional[str]:
+    """After a child at risk was answered with the child-protection lines: the
+    reply to what they ask or say next, or None for the other follow-ups."""
+    if IMAGE_STEPS.search(text):
+        return CHILD_IMAGE_STEPS
+    if ADULT_PASSES_IT_ON.search(text):
+        return CHILD_TELLING_AN_ADULT
+    if TELLING_AN_ADULT.search(text) or AFTER_A_PICTURE.search(text):
+        return None
+    return CHILD_SCARED if intent in MISHEARD_FROM_A_CHILD else None
 
 
 def _safety_known(tracker: DialogueStateTracker) -> bool:

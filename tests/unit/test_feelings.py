@@ -44,3 +44,17 @@ def test_nothing_is_said_back_when_no_feeling_was_named(text):
 
 def test_the_wording_around_the_feeling_changes_from_turn_to_turn():
     assert len({reflect("i feel lost", turn) for turn in range(3)}) == 3
+
+
+def test_a_verdict_on_oneself_is_said_back_without_agreeing_with_it():
+    # Found by role-play: "Feeling like an idiot: that makes sense after all
+    # this" was read as "so I AM an idiot??".
+    for turn in range(3):
+        said = reflect("i feel like an idiot", turn)
+        assert said.startswith("Feeling like an idiot") and "makes sense" not in said
+    assert "makes sense" in reflect("i feel so sad", 2)
+
+
+def test_not_being_ok_and_fear_under_a_hedge_are_feelings():
+    assert reflect("im not ok. thats what i meant").startswith("Feeling not ok")
+    assert reflect("he msgd again. im actually so scared rn").startswith("Feeling scared")

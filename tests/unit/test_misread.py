@@ -81,3 +81,28 @@ def test_nobody_hurting_me_takes_back_abuse(tracker_for, dispatcher, domain):
     text = "omg no. nobody is hurting me. im asking about 988"
     events = ActionUndoMisreadFlag().run(dispatcher, after_abuse(tracker_for, text), domain)
     assert events == [SlotSet("abuse_disclosed", False)]
+
+
+def test_a_correction_that_says_what_they_feel_is_heard_not_asked_again(
+    tracker_for, dispatcher, domain
+):
+    # Found by role-play: "im not ok. thats what i meant", a few minutes after
+    # "whats even the point", got "Could you tell me again, in other words".
+    said = [
+        {
+            "event": "user",
+            "text": "im holding up shit",
+            "parse_data": {"intent": {"name": "express_anger"}},
+        },
+        {
+            "event": "user",
+            "text": "im not ok. thats what i meant",
+            "parse_data": {"intent": {"name": "correct_misunderstanding"}},
+        },
+    ]
+    tracker = tracker_for(
+        text="im not ok. thats what i meant", intent="correct_misunderstanding", events=said
+    )
+    assert ActionUndoMisreadFlag().run(dispatcher, tracker, domain) == []
+    text = dispatcher.messages[0]["text"]
+    assert "Feeling not ok" in text and "in other words" not in text

@@ -344,3 +344,56 @@ def test_self_harm_in_words_or_after_a_disclosure_keeps_its_level(risk, disclose
 
 def test_a_first_message_keeps_its_level():
     assert follow_up(after("i wasnt fine lol", intent="crisis", risk=LONE_GUESS)) is None
+
+
+CHILD_AT_RISK = {"minor_disclosed": True, "abuse_disclosed": True}
+
+
+@pytest.mark.parametrize(
+    "text, intent, reply",
+    [
+        # Found by role-play with a 16-year-old whose ex holds her pictures
+        # over her: each of these got the anger reply with a line for people
+        # who abuse, the fallback, or the offer to delete all her data.
+        (
+            "so wat am i meant to do then. just let him post them??",
+            "threaten_harm",
+            "utter_child_scared",
+        ),
+        (
+            "forget it. he just msgd me again saying i have til friday im actually so scared rn",
+            "correct_misunderstanding",
+            "utter_child_scared",
+        ),
+        (
+            "maybe i shud just get back w him then he wont show anyone",
+            "want_ex_back",
+            "utter_child_scared",
+        ),
+        ("how do i get the pics taken down", "consider_moving_on", "utter_child_image_steps"),
+        (
+            "whats report remove. does my mum find out if i use it",
+            "delete_my_data",
+            "utter_child_image_steps",
+        ),
+        (
+            "can i just screenshot his msgs or shud i delete them",
+            "request_surveillance",
+            "utter_child_image_steps",
+        ),
+        (
+            "maybe ill tell my form tutor. shes nice. but what if she tells my mum",
+            "threaten_harm",
+            "utter_child_telling_an_adult",
+        ),
+    ],
+)
+def test_a_child_at_risk_is_answered_as_one(text, intent, reply):
+    assert follow_up(after(text, intent=intent, slots=CHILD_AT_RISK)) == (reply, [])
+
+
+def test_the_same_words_from_an_adult_take_their_own_rules():
+    assert (
+        follow_up(after("so wat am i meant to do then", intent="threaten_harm", slots=AFTER_ABUSE))
+        is None
+    )

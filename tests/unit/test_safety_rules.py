@@ -209,6 +209,15 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("he said he'd kill me if i ever left", "report_abuse"),
         ("she told me she would hurt me if i went to the police", "report_abuse"),
         ("im 14 and my bf is 22, he keeps asking for pics", "report_child_abuse"),
+        # A child with an adult: under 16, a wide gap, or no age given.
+        ("im 15 and my boyfriend is 18", "report_child_abuse"),
+        ("im 16 and my bf is 24", "report_child_abuse"),
+        ("im in year 10 and my boyfriend is 19", "report_child_abuse"),
+        # A teenage breakup: 16 or 17, a partner up to three years older,
+        # and nothing else told (role-play: "im 16 hes 19" got "an adult who
+        # pressures you into sex...").
+        ("im 16 hes 19 so he has loads of options at uni", "mention_minor"),
+        ("im 17 and my ex is 18", "mention_minor"),
         ("i'm 15 and my stepdad touches me", "report_child_abuse"),
         ("i want to kill his new girlfriend", "threaten_harm"),
         ("im going to key his car tonight", "threaten_harm"),
@@ -352,7 +361,9 @@ def test_a_lone_imminent_guess_nearer_a_safe_look_alike_gets_the_lines_not_the_e
     risk = assess([], bank=[nearer_safe], classifier={"crisis_imminent": 0.75})
     assert (risk.level, risk.intent) == (Level.HIGH, "crisis")
     nearer_risk = BankMatch(Signal(Category.SELF_HARM, Level.HIGH), 0.55, 0.35, "i want to die")
-    assert assess([], bank=[nearer_risk], classifier={"crisis_imminent": 0.75}).level is Level.IMMINENT
+    assert (
+        assess([], bank=[nearer_risk], classifier={"crisis_imminent": 0.75}).level is Level.IMMINENT
+    )
 
 
 def test_saying_they_never_abused_you_is_not_a_disclosure(intent_with_guess, forced_intent):
