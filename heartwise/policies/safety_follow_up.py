@@ -202,6 +202,16 @@ MISHEARD_FROM_A_CHILD = frozenset(
     """threaten_harm request_surveillance express_anger correct_misunderstanding nlu_fallback
     delete_my_data want_ex_back express_hopelessness express_feelings deny""".split()
 )
+# "can i get in trouble for sending them??", "is what hes doing even illegal"
+IN_TROUBLE = re.compile(
+    r"\b(?:trouble|arrested|illegal|a crime|against the law|my fault|expelled)\b", re.IGNORECASE
+)
+# "ok. i think ill tell her tmrw"
+PLAN_TO_TELL = re.compile(
+    r"\b(?:i'?ll|ill|i will|gonna|going to|i'?m going to|im going to|i might)\s+(?:\w+\s+)?"
+    r"(?:tell|talk to|speak to)\b",
+    re.IGNORECASE,
+)
 AFTER_A_PICTURE = re.compile(
     r"\b(?:trouble|arrested|police|still bad|my fault|is that bad|expelled|tell my (?:mum|mom|dad|parents))\b",
     re.IGNORECASE,
@@ -267,13 +277,9 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
         return TECH_SAFETY, []
     if slots["minor_disclosed"] and slots["abuse_disclosed"]:
-        for_a_child = child_at_risk_follow_up(text, intent)
+        for_a_child = child_at_risk_follow_up(text, intent, reply_before_this_message(tracker))
         if for_a_child:
             return for_a_child, []
-    if slots["minor_disclosed"] and slots["abuse_disclosed"] and TELLING_AN_ADULT.search(text):
-        return (TRUSTED_ADULT_NO if AFRAID_TO_TELL.search(text) else TRUSTED_ADULT_YES), []
-    if slots["minor_disclosed"] and slots["abuse_disclosed"] and AFTER_A_PICTURE.search(text):
-        return CHILD_IMAGE_FOLLOW_UP, []
     if (
         STAYING_SAFE.search(text)
         and MEETING.search(text)
@@ -288,15 +294,25 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     return None
 
 
-def child_at_risk_follow_up(text: str, intent: Optional[str]) -> Optional[str]:
+def child_at_risk_follow_up(
+    text: str, intent: Optional[str], reply_before: Optional[str]
+) -> Optional[str]:
     """After a child at risk was answered with the child-protection lines: the
-    reply to what they ask or say next, or None for the other follow-ups."""
+    reply to what they ask or say next, or None for the other follow-ups.
+    What they ask comes first ("i cant tell my mum. can i get in trouble for
+    sending them??" asks about trouble)."""
     if IMAGE_STEPS.search(text):
         return CHILD_IMAGE_STEPS
     if ADULT_PASSES_IT_ON.search(text):
         return CHILD_TELLING_AN_ADULT
-    if TELLING_AN_ADULT.search(text) or AFTER_A_PICTURE.search(text):
-        return None
+    if IN_TROUBLE.search(text):
+        return CHILD_IMAGE_FOLLOW_UP
+    if TELLING_AN_ADULT.search(text) or PLAN_TO_TELL.search(text):
+        return TRUSTED_ADULT_NO if AFRAID_TO_TELL.search(text) else TRUSTED_ADULT_YES
+    if AFTER_A_PICTURE.search(text):
+        return CHILD_IMAGE_FOLLOW_UP
+    if reply_before == ASK_TRUSTED_ADULT:
+        return None  # "not rly": the answer to the question (heartwise/policies/answers.py)
     return CHILD_SCARED if intent in MISHEARD_FROM_A_CHILD else None
 
 

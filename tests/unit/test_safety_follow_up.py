@@ -386,6 +386,12 @@ CHILD_AT_RISK = {"minor_disclosed": True, "abuse_disclosed": True}
             "threaten_harm",
             "utter_child_telling_an_adult",
         ),
+        (
+            "i cant tell my mum she would kill me. can i get in trouble for sending them??",
+            "report_child_abuse",
+            "utter_child_image_follow_up",
+        ),
+        ("ok. thank u. i think ill tell her tmrw", "thank", "utter_trusted_adult_yes"),
     ],
 )
 def test_a_child_at_risk_is_answered_as_one(text, intent, reply):
@@ -397,3 +403,16 @@ def test_the_same_words_from_an_adult_take_their_own_rules():
         follow_up(after("so wat am i meant to do then", intent="threaten_harm", slots=AFTER_ABUSE))
         is None
     )
+
+
+def test_a_no_to_is_there_an_adult_is_left_to_the_answer():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    for name, value in CHILD_AT_RISK.items():
+        tracker.update(SlotSet(name, value))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("he has pics of me", {"name": "report_child_abuse"}))
+    tracker.update(ActionExecuted("utter_ask_trusted_adult"))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": "deny", "confidence": 0.9}, "text": "not rly", "risk": {}}
+    tracker.update(UserUttered("not rly", parse["intent"], [], parse_data=parse))
+    assert follow_up(tracker) is None
