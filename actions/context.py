@@ -83,8 +83,11 @@ NO_ADVICE = re.compile(
     r"\b(?:don'?t|do not|dont) want (?:any )?advice\b|\bjust (?:want|need) to (?:vent|rant|talk|get it out)\b|\bjust listen\b|\bno advice\b|\b(?:don'?t|dont) tell me to\b",
     re.IGNORECASE,
 )
+# A direct how-to question asks for advice again: "i want to move on from
+# tom. how do i do that" got "No advice from me, just listening" in role-play.
 WANTS_ADVICE = re.compile(
-    r"\bwhat (?:should|do|can) i do\b|\bany (?:advice|tips|ideas)\b|\bcan you (?:help|give me)\b|\bgive me (?:some )?advice\b",
+    r"\bwhat (?:should|do|can) i do\b|\bany (?:advice|tips|ideas)\b|\bcan you (?:help|give me)\b|\bgive me (?:some )?advice\b"
+    r"|\bhow (?:do|can|should|would) i\b|\bhelp me\b|\b(?:some|give me|need) (?:tips|ideas)\b",
     re.IGNORECASE,
 )
 PROGRESS = re.compile(

@@ -1,0 +1,83 @@
+"""A wish to post their messages for everyone to see is answered as the bad
+idea it is, not with emergency numbers (PostingPolicy), on real trackers."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from heartwise.policies.posting import wants_to_post_their_messages
+from tests.conftest import PROJECT_ROOT
+
+DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
+LONE_THREAT = {
+    "level": "high",
+    "category": "harm_to_others",
+    "evidence": ["classifier 0.57: harm_to_others"],
+}
+
+
+def after(
+    text: str, intent: str, risk: Optional[Dict[str, Any]] = None, reply: str = "utter_greet"
+) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("he cheated and left", {"name": "express_anger"}))
+    tracker.update(ActionExecuted(reply))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": intent, "confidence": 0.5}, "text": text, "risk": risk or {}}
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "text, intent, risk",
+    [
+        # Found by role-play: the harm-to-others reply with 999 and a line for
+        # people who abuse; the list of what Heartwise can do.
+        (
+            "im this close to putting the screenshots on my insta story so everyone sees what a lying rat he is",
+            "threaten_harm",
+            LONE_THREAT,
+        ),
+        (
+            "tell me straight if posting the screenshots is a bad idea or not. like legally",
+            "ask_capabilities",
+            None,
+        ),
+        ("should i send the texts to his mates so they know", "ask_communication", None),
+    ],
+)
+def test_a_wish_to_post_their_messages_gets_the_posting_answer(text, intent, risk):
+    assert wants_to_post_their_messages(after(text, intent, risk))
+
+
+def test_a_short_follow_up_is_still_about_posting():
+    tracker = after(
+        "should i post them yes or no", "ask_mind_games", reply="utter_posting_about_them"
+    )
+    assert wants_to_post_their_messages(tracker)
+
+
+@pytest.mark.parametrize(
+    "text, intent, risk",
+    [
+        # Intimate pictures are a crime to share: the harm protocol.
+        ("gonna post his nudes on his insta", "threaten_harm", LONE_THREAT),
+        # Found in words by the safety net: the rules answer.
+        (
+            "im going to post the screenshots and then burn his car",
+            "threaten_harm",
+            {"level": "high", "category": "harm_to_others", "evidence": ["pattern: burn his car"]},
+        ),
+        # Not the writer posting.
+        ("he posted our texts on his story", "express_anger", None),
+        ("she keeps messaging me on insta", "ask_communication", None),
+    ],
+)
+def test_everything_else_is_left_to_the_rules(text, intent, risk):
+    assert not wants_to_post_their_messages(after(text, intent, risk))
