@@ -18,7 +18,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from heartwise.language.answers import takes_back_abuse
+from heartwise.language.answers import denies_a_risk, takes_back_abuse
 from heartwise.language.feelings import reflect
 
 # What each misread safety reply set, and how to say sorry for it.
@@ -51,7 +51,12 @@ class ActionUndoMisreadFlag(Action):
         ):
             dispatcher.utter_message(response="utter_misread_abuse_unsure")
             return []
-        feeling = reflect(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        feeling = reflect(text)
+        if response == "utter_misread" and denies_a_risk(text):
+            # Nothing was misread: the person said it first.
+            dispatcher.utter_message(response="utter_not_read_that_way")
+            return []
         if slot is None and feeling:
             # "im not ok. thats what i meant": the correction says what they
             # feel; asking them to say it again in other words would not hear it.

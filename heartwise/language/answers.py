@@ -61,6 +61,19 @@ _NOT_LIKE_THAT = re.compile(
 )
 
 
+# "i'm not suicidal lol, it's a figure of speech", "he never abused me,
+# he's just rubbish at texting": a risk denied, whether or not it was raised.
+_DENIES_A_RISK = re.compile(
+    r"\b(?:not|never been|wasn'?t|i'?m not) (?:suicidal|in danger|going to hurt (?:myself|anyone))\b"
+    r"|\bfigure of speech\b|\bnot (?:literally|being literal)\b|\b(?:only|just) (?:joking|a joke|an expression)\b",
+    re.IGNORECASE,
+)
+
+
+def denies_a_risk(text: str) -> bool:
+    return bool(SAYS_MISREAD.search(text) or _DENIES_A_RISK.search(text))
+
+
 def takes_back_abuse(text: str) -> bool:
     """Whether a message said after the abuse reply says it misread them."""
     return bool(SAYS_MISREAD.search(text) or _NOT_LIKE_THAT.search(text))

@@ -137,6 +137,9 @@ STAYING_SAFE = re.compile(
 )
 NOT_SAFE = re.compile(r"\b(?:can'?t|cannot|not|never)\b[^.?!]{0,20}\bsafe\b|\bmyself\b", re.I)
 CRISIS_INTENTS = frozenset({"crisis", "crisis_imminent", "express_hopelessness"})
+ANSWERS_TO_THE_PLAN = frozenset(
+    {"threaten_harm", "nlu_fallback", "affirm", "deny", "express_anger", "express_feelings"}
+)
 MEETING = re.compile(
     r"\b(?:him|her|them|meet|meeting|see|go|going|visit|pick(?:ing)? up|drop(?:ping)? off)\b",
     re.IGNORECASE,
@@ -246,11 +249,15 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return None
     text = message.text
     intent = (message.intent or {}).get("name")
-    lowered = lowered_in_conversation(
-        intent,
-        message.parse_data.get("risk") or {},
-        _earlier_messages(tracker),
-        _disclosed_before_this_message(tracker),
+    lowered = (
+        None
+        if _just_asked_about_safety(tracker)
+        else lowered_in_conversation(
+            intent,
+            message.parse_data.get("risk") or {},
+            _earlier_messages(tracker),
+            _disclosed_before_this_message(tracker),
+        )
     )
     if lowered == "express_hopelessness":
         return GENTLE_QUESTION, _undo_a_guess(tracker)
@@ -260,9 +267,10 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if slots["minor_disclosed"] and PICTURE.search(text) and SHARING.search(text):
         events: List[Event] = [SlotSet("abuse_disclosed", True)]
         return CHILD_PROTECTION, events
-    # "my pal nat could come. she cant stand him though lol", after the plan:
-    # the classifier hears a threat in "can't stand him"; it is the plan.
-    if reply_before_this_message(tracker) == SAFETY_PLAN and intent == "threaten_harm":
+    # "my pal nat could come. she cant stand him though lol", after the plan
+    # asked who could come: the classifier hears a threat in "can't stand
+    # him", or nothing it knows; it is the answer.
+    if reply_before_this_message(tracker) == SAFETY_PLAN and intent in ANSWERS_TO_THE_PLAN:
         return PLAN_FOLLOW_UP, []
     if intent in CRISIS_INTENTS and VENTING.search(text):
         return LISTEN, _undo_a_guess(tracker)
@@ -364,6 +372,13 @@ def _disclosed_before_this_message(tracker: DialogueStateTracker) -> bool:
         ),
         False,
     )
+
+
+def _just_asked_about_safety(tracker: DialogueStateTracker) -> bool:
+    """The answer to a crisis question is read as one (actions/safety_check_in.py):
+    "no im not going to do anything tonight" is a no, not a guess to lower."""
+    reply = reply_before_this_message(tracker) or ""
+    return reply.startswith(("utter_crisis", "utter_risk_check_in"))
 
 
 def _earlier_messages(tracker: DialogueStateTracker) -> int:

@@ -31,6 +31,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from heartwise.language.answers import denies_a_risk
 from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import (
     Answer,
@@ -49,6 +50,7 @@ INVITING = TOPIC_ANSWERS | {
     "utter_acknowledge",
     "utter_abuse_open_question",
     "utter_go_on",
+    "utter_not_read_that_way",
     "action_listen_without_advice",
     FOLLOW_THE_STORY,
     "action_advise_space",
@@ -80,7 +82,8 @@ TOOLS = {
     "start_assessment": ("assessment", "quiz"),
 }
 ACKNOWLEDGE = "utter_acknowledge"
-OWN_ACTIONS = (FOLLOW_THE_STORY, LISTEN_WITHOUT_ADVICE, ACKNOWLEDGE)
+NOT_READ_THAT_WAY = "utter_not_read_that_way"
+OWN_ACTIONS = (FOLLOW_THE_STORY, LISTEN_WITHOUT_ADVICE, ACKNOWLEDGE, NOT_READ_THAT_WAY)
 QUESTION = re.compile(
     r"\?\s*$|^\s*(?:how|what|why|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b",
     re.IGNORECASE,
@@ -97,7 +100,12 @@ class StoryPolicy(ContextPolicy):
             return refused, []
         if wants_only_to_be_heard(tracker):
             return LISTEN_WITHOUT_ADVICE, []
-        return (FOLLOW_THE_STORY, []) if goes_on_with_the_story(tracker) else None
+        if not goes_on_with_the_story(tracker):
+            return None
+        # "he never abused me, he's just rubbish at texting": said first, not
+        # taken back; the story goes on once that is acknowledged.
+        said = tracker.latest_message.text if tracker.latest_message else ""
+        return (NOT_READ_THAT_WAY if denies_a_risk(said or "") else FOLLOW_THE_STORY), []
 
     def after(self, action: Optional[str]) -> Optional[str]:
         # utter_acknowledge ends a turn wherever the rules use it too.

@@ -106,3 +106,23 @@ def test_a_correction_that_says_what_they_feel_is_heard_not_asked_again(
     assert ActionUndoMisreadFlag().run(dispatcher, tracker, domain) == []
     text = dispatcher.messages[0]["text"]
     assert "Feeling not ok" in text and "in other words" not in text
+
+
+def test_a_risk_denied_that_was_never_raised_gets_no_apology_for_a_misreading(
+    tracker_for, dispatcher, domain
+):
+    said = [
+        {
+            "event": "user",
+            "text": "this commute is killing me",
+            "parse_data": {"intent": {"name": "express_feelings"}},
+        },
+        {
+            "event": "user",
+            "text": "i'm not suicidal lol, it's a figure of speech",
+            "parse_data": {"intent": {"name": "correct_misunderstanding"}},
+        },
+    ]
+    tracker = tracker_for(text=said[-1]["text"], intent="correct_misunderstanding", events=said)
+    assert ActionUndoMisreadFlag().run(dispatcher, tracker, domain) == []
+    assert dispatcher.messages[0]["response"] == "utter_not_read_that_way"

@@ -108,3 +108,11 @@ def test_a_tool_refused_by_name_is_not_started(text, intent, reply):
     from heartwise.policies.story import refuses_a_tool
 
     assert refuses_a_tool(after("utter_express_feelings", text, intent)) == reply
+
+
+def test_a_risk_denied_before_anyone_raised_it_is_acknowledged_then_heard():
+    from heartwise.policies.story import StoryPolicy
+
+    tracker = after("utter_express_feelings", "he never abused me, he's just rubbish at texting")
+    policy = StoryPolicy.__new__(StoryPolicy)
+    assert policy.answer(tracker) == ("utter_not_read_that_way", [])
