@@ -38,6 +38,7 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from heartwise.language.answers import takes_back_abuse
 from heartwise.language.risk import lowered_in_conversation
 from heartwise.policies.context_policy import (
     Answer,
@@ -67,6 +68,7 @@ ASK_SAFE_NOW = "utter_ask_safe_now"
 GENTLE_QUESTION = "utter_risk_check_in"
 CRISIS_LINES = "utter_crisis_resources"
 CRISIS_CHECK_IN = "utter_crisis_check_in"
+NO_LABEL_NEEDED = "utter_abuse_no_label_needed"
 CHILD_IMAGE_STEPS = "utter_child_image_steps"
 CHILD_TELLING_AN_ADULT = "utter_child_telling_an_adult"
 CHILD_SCARED = "utter_child_scared"
@@ -96,6 +98,7 @@ REASSURED = re.compile(
 TELLING_SOMEONE = "utter_telling_someone"
 GLAD_IT_HELPS = "utter_glad_it_helps"
 OWN_ACTIONS = (
+    NO_LABEL_NEEDED,
     GENTLE_QUESTION,
     CHILD_IMAGE_STEPS,
     CHILD_TELLING_AN_ADULT,
@@ -156,6 +159,14 @@ REACHING_OUT = re.compile(
     r"\b(?:that|the|those|them|this)\s+(?:number|numbers|line|lines|helpline|one|ones)\b"
     r"|\b(?:ring|ringing|call|calling|text|texting)\s+(?:samaritans|shout|988|childline|refuge)\b"
     r"|\b(?:ring|call|text|message)\s+them\b",
+    re.IGNORECASE,
+)
+# After abuse, doubting the word, not taking it back: "i dont know if id call
+# it abuse tho. my mum does", "maybe im overreacting".
+DOUBTS_THE_WORD = re.compile(
+    r"\b(?:call it|calling it|count as|counts as|is it (?:even|really)|was it (?:even|really)|is that|was that)"
+    r"\s+(?:\w+\s+)?(?:abuse|abusive|domestic violence|control\w*)\b"
+    r"|\b(?:overreacting|over-reacting|making a big deal|being dramatic|blowing it out of proportion)\b",
     re.IGNORECASE,
 )
 # After abuse: "should i check if hes still got into anything else on my phone".
@@ -282,6 +293,8 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         and not ASKS_FOR_A_LINE.search(text)
     ):
         return TELLING_SOMEONE, _undo_a_guess(tracker)
+    if slots["abuse_disclosed"] and DOUBTS_THE_WORD.search(text) and not takes_back_abuse(text):
+        return NO_LABEL_NEEDED, []
     if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
         return TECH_SAFETY, []
     if slots["minor_disclosed"] and slots["abuse_disclosed"]:

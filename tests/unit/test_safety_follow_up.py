@@ -416,3 +416,18 @@ def test_a_no_to_is_there_an_adult_is_left_to_the_answer():
     parse = {"intent": {"name": "deny", "confidence": 0.9}, "text": "not rly", "risk": {}}
     tracker.update(UserUttered("not rly", parse["intent"], [], parse_data=parse))
     assert follow_up(tracker) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["i dont know if id call it abuse tho. my mum does", "maybe im just overreacting"]
+)
+def test_doubting_the_word_after_abuse_needs_no_label(text):
+    assert follow_up(after(text, intent="correct_misunderstanding", slots=AFTER_ABUSE)) == (
+        "utter_abuse_no_label_needed",
+        [],
+    )
+
+
+def test_taking_it_back_is_still_a_correction():
+    text = "it wasnt abuse, you misread me"
+    assert follow_up(after(text, intent="correct_misunderstanding", slots=AFTER_ABUSE)) is None
