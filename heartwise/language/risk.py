@@ -371,3 +371,22 @@ def lowered_in_conversation(
     if intent not in LOWER_IN_CONVERSATION or not lone_guess or disclosed or earlier_messages < 1:
         return None
     return LOWER_IN_CONVERSATION[intent]
+
+
+# A threat read into a message by the classifier alone, mid-conversation and
+# short of this sure, is not answered as one: role-play got 911 and a line for
+# people who abuse for flowers taken to her office, a dog waiting by the
+# door, "I'd stop policing his drinking" and "his, I doubt". The topic the
+# classifier saw behind the guess answers instead. Threats in words (the
+# patterns, the bank) and a first message keep the protocol.
+CLASSIFIER_SURE_OF_A_THREAT = 0.8
+
+
+def threat_only_guessed_in_conversation(
+    intent: Optional[str], risk: Mapping[str, object], earlier_messages: int
+) -> bool:
+    evidence = [str(why) for why in risk.get("evidence") or []]  # type: ignore[union-attr]
+    if intent != "threaten_harm" or earlier_messages < 1 or len(evidence) != 1:
+        return False
+    found = re.match(r"classifier ([\d.]+): harm_to_others$", evidence[0])
+    return found is not None and float(found.group(1)) < CLASSIFIER_SURE_OF_A_THREAT

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
@@ -39,7 +39,8 @@ from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import takes_back_abuse
-from heartwise.language.risk import lowered_in_conversation
+from heartwise.language.risk import lowered_in_conversation, threat_only_guessed_in_conversation
+from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
@@ -68,6 +69,7 @@ ASK_SAFE_NOW = "utter_ask_safe_now"
 GENTLE_QUESTION = "utter_risk_check_in"
 CRISIS_LINES = "utter_crisis_resources"
 CRISIS_CHECK_IN = "utter_crisis_check_in"
+TOPIC_FOLLOW_UP = "utter_topic_follow_up"
 NO_LABEL_NEEDED = "utter_abuse_no_label_needed"
 CHILD_IMAGE_STEPS = "utter_child_image_steps"
 CHILD_TELLING_AN_ADULT = "utter_child_telling_an_adult"
@@ -246,6 +248,8 @@ class SafetyFollowUpPolicy(ContextPolicy):
             return ASK_TRUSTED_ADULT
         if action == CRISIS_LINES:
             return CRISIS_CHECK_IN
+        if action == CRISIS_CHECK_IN:
+            return ACTION_LISTEN_NAME
         return ACTION_LISTEN_NAME if action in OWN_ACTIONS else None
 
 
@@ -253,6 +257,9 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     """The follow-up action for the latest message, with events to apply, or None."""
     if tracker.latest_action_name == ABUSE_SUPPORT and _safety_known(tracker):
         return ABUSE_OPEN_QUESTION, []
+    after_a_dropped_guess = _after_a_dropped_threat(tracker)
+    if after_a_dropped_guess:
+        return after_a_dropped_guess, []
     if not listening_to(tracker):
         return None
     message = tracker.latest_message
@@ -301,6 +308,12 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         for_a_child = child_at_risk_follow_up(text, intent, reply_before_this_message(tracker))
         if for_a_child:
             return for_a_child, []
+    if threat_only_guessed_in_conversation(
+        intent, message.parse_data.get("risk") or {}, _earlier_messages(tracker)
+    ):
+        topic = _topic_behind_the_guess(message.parse_data)
+        if topic:
+            return topic, []
     if (
         STAYING_SAFE.search(text)
         and MEETING.search(text)
@@ -385,6 +398,29 @@ def _disclosed_before_this_message(tracker: DialogueStateTracker) -> bool:
         ),
         False,
     )
+
+
+def _topic_behind_the_guess(parse_data: Dict[str, Any]) -> Optional[str]:
+    """The topic answer for the likeliest intent after the safety guess."""
+    for entry in parse_data.get("intent_ranking") or []:
+        answer = f"utter_{entry.get('name')}"
+        if answer in TOPIC_ANSWERS:
+            return answer
+    return None
+
+
+def _after_a_dropped_threat(tracker: DialogueStateTracker) -> Optional[str]:
+    """The rules follow a topic answer with the offer, and the offer with a
+    wait; for a message whose intent was a dropped threat guess no rule
+    matches, so this policy takes those two steps."""
+    message = tracker.latest_message
+    if message is None or (message.intent or {}).get("name") != "threaten_harm":
+        return None
+    if tracker.latest_action_name in TOPIC_ANSWERS:
+        return TOPIC_FOLLOW_UP
+    if tracker.latest_action_name == TOPIC_FOLLOW_UP:
+        return ACTION_LISTEN_NAME
+    return None
 
 
 def _just_asked_about_safety(tracker: DialogueStateTracker) -> bool:

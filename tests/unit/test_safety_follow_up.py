@@ -431,3 +431,43 @@ def test_doubting_the_word_after_abuse_needs_no_label(text):
 def test_taking_it_back_is_still_a_correction():
     text = "it wasnt abuse, you misread me"
     assert follow_up(after(text, intent="correct_misunderstanding", slots=AFTER_ABUSE)) is None
+
+
+def _guessed_threat(probability: float, earlier: bool = True) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    if earlier:
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered("my wife left me six weeks ago", {"name": "express_feelings"}))
+        tracker.update(ActionExecuted("utter_express_feelings"))
+    tracker.update(ActionExecuted("action_listen"))
+    text = "thinking of a surprise visit at her office with peonies. would that work"
+    parse = {
+        "intent": {"name": "threaten_harm", "confidence": 1.0},
+        "intent_ranking": [
+            {"name": "threaten_harm", "confidence": 1.0},
+            {"name": "ask_kindness", "confidence": 0.3},
+        ],
+        "text": text,
+        "risk": {
+            "level": "high",
+            "category": "harm_to_others",
+            "evidence": [f"classifier {probability:.2f}: harm_to_others"],
+        },
+    }
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    return tracker
+
+
+def test_a_threat_only_guessed_mid_conversation_gets_the_topic_behind_it():
+    # Found by role-play: flowers for her office got 911 and a line for abusers.
+    tracker = _guessed_threat(0.61)
+    assert follow_up(tracker) == ("utter_ask_kindness", [])
+    tracker.update(ActionExecuted("utter_ask_kindness"))
+    assert follow_up(tracker) == ("utter_topic_follow_up", [])
+    tracker.update(ActionExecuted("utter_topic_follow_up"))
+    assert follow_up(tracker) == ("action_listen", [])
+
+
+@pytest.mark.parametrize("probability, earlier", [(0.9, True), (0.61, False)])
+def test_a_sure_guess_or_a_first_message_keeps_the_protocol(probability, earlier):
+    assert follow_up(_guessed_threat(probability, earlier)) is None
