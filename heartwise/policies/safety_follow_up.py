@@ -35,7 +35,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import takes_back_abuse
@@ -70,6 +70,10 @@ GENTLE_QUESTION = "utter_risk_check_in"
 CRISIS_LINES = "utter_crisis_resources"
 CRISIS_CHECK_IN = "utter_crisis_check_in"
 TOPIC_FOLLOW_UP = "utter_topic_follow_up"
+HARM_REPLIES = frozenset({"utter_harm_to_others", "utter_harm_to_others_follow_up"})
+# How every review of a draft that must not be sent opens (actions/drafts/review.py).
+DO_NOT_SEND = "Please don't send this"
+THREAT_REMEMBERED = 3
 NO_LABEL_NEEDED = "utter_abuse_no_label_needed"
 CHILD_IMAGE_STEPS = "utter_child_image_steps"
 CHILD_TELLING_AN_ADULT = "utter_child_telling_an_adult"
@@ -310,7 +314,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
             return for_a_child, []
     if threat_only_guessed_in_conversation(
         intent, message.parse_data.get("risk") or {}, _earlier_messages(tracker)
-    ):
+    ) and not _a_threat_in_the_air(tracker):
         topic = _topic_behind_the_guess(message.parse_data)
         if topic:
             return topic, []
@@ -407,6 +411,23 @@ def _topic_behind_the_guess(parse_data: Dict[str, Any]) -> Optional[str]:
         if answer in TOPIC_ANSWERS:
             return answer
     return None
+
+
+def _a_threat_in_the_air(tracker: DialogueStateTracker) -> bool:
+    """Whether Heartwise answered a threat, or told the person not to send a
+    draft, within the last few messages: then "why not?? she deserves it" is
+    more of the same, and the protocol stands."""
+    messages = 0
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, UserUttered):
+            messages += 1
+            if messages > THREAT_REMEMBERED:
+                return False
+        elif isinstance(event, ActionExecuted) and event.action_name in HARM_REPLIES:
+            return True
+        elif isinstance(event, BotUttered) and (event.text or "").startswith(DO_NOT_SEND):
+            return True
+    return False
 
 
 def _after_a_dropped_threat(tracker: DialogueStateTracker) -> Optional[str]:

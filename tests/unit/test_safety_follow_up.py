@@ -7,7 +7,7 @@ from typing import Any, Dict, Optional
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.help_lines import country_in, lines_for
@@ -471,3 +471,17 @@ def test_a_threat_only_guessed_mid_conversation_gets_the_topic_behind_it():
 @pytest.mark.parametrize("probability, earlier", [(0.9, True), (0.61, False)])
 def test_a_sure_guess_or_a_first_message_keeps_the_protocol(probability, earlier):
     assert follow_up(_guessed_threat(probability, earlier)) is None
+
+
+def test_a_guessed_threat_right_after_a_threat_keeps_the_protocol():
+    # "why not?? she deserves it", after "Please don't send this.": more of the same.
+    tracker = _guessed_threat(0.61)
+    events = list(tracker.events)
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    for event in events[:3]:
+        tracker.update(event)
+    tracker.update(BotUttered("Please don't send this.\n• Threat: ..."))
+    tracker.update(ActionExecuted("utter_harm_to_others"))
+    for event in events[3:]:
+        tracker.update(event)
+    assert follow_up(tracker) is None
