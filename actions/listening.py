@@ -81,11 +81,14 @@ class ActionFollowTheStory(Listening):
         r"|going to|planning to|tomorrow|next week)\b",
         re.IGNORECASE,
     )
+    # A plan is asked about, never approved unheard: "ill go friday" was to
+    # turn up at his wife's office, uninvited, with flowers.
     PLAN_WORDINGS = (
         "{reflection} How do you feel about doing that?",
-        "{reflection} What would make it easier to follow through?",
+        "{reflection} What are you hoping will happen?",
+        "{reflection} How do you think it would land with them, and with you?",
     )
-    PLAN_PLAIN = ("That sounds like a step worth taking.", "That sounds like a plan.")
+    PLAN_PLAIN = ("Okay, I hear what you're thinking of doing.", "So that's the plan you're weighing.")
 
     # A feeling said back is asked about, not moved past: "Feeling stupid for
     # believing him. What happened after that?" skipped what was said.

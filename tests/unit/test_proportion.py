@@ -1,5 +1,5 @@
-"""A wish to post their messages for everyone to see is answered as the bad
-idea it is, not with emergency numbers (PostingPolicy), on real trackers."""
+"""Posting their messages, or checking what they share, gets a reply in
+proportion (ProportionPolicy), on real trackers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.policies.posting import wants_to_post_their_messages
+from heartwise.policies.proportion import (
+    checks_what_they_share,
+    visits_unasked,
+    wants_to_post_their_messages,
+)
 from tests.conftest import PROJECT_ROOT
 
 DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
@@ -81,3 +85,40 @@ def test_a_short_follow_up_is_still_about_posting():
 )
 def test_everything_else_is_left_to_the_rules(text, intent, risk):
     assert not wants_to_post_their_messages(after(text, intent, risk))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by role-play: the refusal meant for hacking an account.
+        "is it weird that i check her snap map like every hour?? am i a bad person",
+        "i keep looking at his stories to see if hes with her",
+    ],
+)
+def test_checking_what_they_share_gets_a_gentle_answer(text):
+    assert checks_what_they_share(after(text, "request_surveillance"))
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("how do i log into her insta to check her dms", "request_surveillance"),
+        ("can i see her location without her knowing, like a tracker", "request_surveillance"),
+        ("i keep checking his stories", "ask_space"),  # the topic answers it
+    ],
+)
+def test_getting_at_their_accounts_keeps_the_refusal(text, intent):
+    assert not checks_what_they_share(after(text, intent))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Found by role-play: courtesy advice, then "a step worth taking"; 911.
+        ("thinking of a surprise visit at her office w peonies friday. would that work", True),
+        ("i drive past his apartment at night just to see if her car is there", True),
+        ("we bumped into each other at the gym and it was awkward", False),
+    ],
+)
+def test_turning_up_unasked_is_answered_for_what_it_does(text, expected):
+    assert visits_unasked(after(text, "ask_kindness")) is expected
