@@ -48,15 +48,17 @@ from heartwise.policies.context_policy import (
     typed_message,
 )
 
+SAFETY_QUESTIONS = ("utter_crisis", "utter_risk", "utter_ask_safe_now", "utter_ask_trusted_adult")
 POSTING = "utter_posting_about_them"
 CHECKING = "utter_checking_on_them"
 TURNING_UP = "utter_turning_up"
 # Arriving unasked where they live or work, or watching it from outside.
 UNASKED_VISIT = re.compile(
-    r"\b(?:turn(?:ing)? up|show(?:ing)? up|surprise (?:her|him|them)|surprise visit|rock(?:ing)? up"
-    r"|go(?:ing)? round|wait(?:ing)? for (?:her|him|them)|drive past|driving past|drove past|park(?:ed|ing)? outside"
-    r"|sit(?:ting)? outside|walk(?:ing)? past)\b[^.?!]{0,40}\b(?:work|office|house|flat|apartment|place|door"
-    r"|job|gym|school|car|parents'?|mum'?s|mom'?s)\b",
+    r"\b(?:turn(?:ing)? up|show(?:ing)? up|rock(?:ing)? up|go(?:ing)? round|go(?:ing)? over|surprise visit"
+    r"|surprise (?:her|him|them))\b(?:\s+\w+){0,4}?\s+(?:at|to|outside|round)\s+(?:her|his|their|the)\b"
+    r"[^.?!]{0,30}\b(?:work|office|house|flat|apartment|place|door|job|gym|parents)\b"
+    r"|\b(?:drive|driving|drove|walk|walking|walked)\s+past\s+(?:her|his|their|the new \w+'s)\b"
+    r"|\b(?:park|parked|parking|sit|sitting|wait|waiting)\s+outside\s+(?:her|his|their)\b",
     re.IGNORECASE,
 )
 # What they share themselves, looked at: "her snap map", "his stories".
@@ -106,6 +108,8 @@ INTIMATE = re.compile(
 )
 class ProportionPolicy(ContextPolicy):
     def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
+        if (reply_before_this_message(tracker) or "").startswith(SAFETY_QUESTIONS):
+            return None  # an answer to Heartwise's safety question is read as one
         if wants_to_post_their_messages(tracker):
             return POSTING, []
         if checks_what_they_share(tracker):
