@@ -76,7 +76,7 @@ GOALS = [
     ),
 ]
 COUNSELLOR = re.compile(
-    r"\bmy (?:counsell?or|therapist|psychologist|psychiatrist)\b|\bi (?:see|have|go to|started seeing|'?ve been seeing) (?:a )?(?:counsell?or|therapist|psychologist)\b|\b(?:in|started) (?:therapy|counselling|counseling)\b",
+    r"\bmy (?:\w+ )?(?:counsell?or|therapist|psychologist|psychiatrist)\b|\bi (?:see|have|go to|started seeing|'?ve been seeing) (?:a )?(?:counsell?or|therapist|psychologist)\b|\b(?:in|started) (?:therapy|counselling|counseling)\b",
     re.IGNORECASE,
 )
 NO_ADVICE = re.compile(

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import classifier_reading, render_review, review_draft
-from heartwise.language.drafts import ANOTHER_VERSION
+from heartwise.language.drafts import ANOTHER_VERSION, draft_in_request
 
 CRISIS_INTENTS = frozenset({"crisis", "crisis_imminent", "express_hopelessness"})
 
@@ -21,6 +21,19 @@ CRISIS_INTENTS = frozenset({"crisis", "crisis_imminent", "express_hopelessness"}
 class ValidateDraftForm(FormValidationAction):
     def name(self) -> str:
         return "validate_draft_form"
+
+    async def extract_message_draft(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """The draft the request itself carried ("can you check this: ..."),
+        taken when the coach starts instead of asking for it again."""
+        if tracker.get_slot("requested_slot") or tracker.get_slot("message_draft"):
+            return {}
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in CRISIS_INTENTS:
+            return {}
+        draft = draft_in_request(tracker.latest_message.get("text") or "")
+        return {"message_draft": draft} if draft else {}
 
     def validate_message_draft(
         self,

@@ -88,7 +88,10 @@ class ActionFollowTheStory(Listening):
         "{reflection} What are you hoping will happen?",
         "{reflection} How do you think it would land with them, and with you?",
     )
-    PLAN_PLAIN = ("Okay, I hear what you're thinking of doing.", "So that's the plan you're weighing.")
+    PLAN_PLAIN = (
+        "Okay, I hear what you're thinking of doing.",
+        "So that's the plan you're weighing.",
+    )
 
     # A feeling said back is asked about, not moved past: "Feeling stupid for
     # believing him. What happened after that?" skipped what was said.

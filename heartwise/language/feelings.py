@@ -18,7 +18,7 @@ FEELINGS = [
         "lonely alone sad gutted heartbroken devastated crushed exhausted tired numb empty hurt "
         "angry furious livid jealous betrayed stupid embarrassed humiliated ashamed relieved "
         "confused lost scared anxious sick broken miserable low rubbish awful crap shit worthless "
-        "unlovable guilty stuck"
+        "unlovable guilty stuck nervous overwhelmed drained hollow raw"
     ).split(),
     r"used(?!\s+to\b)",  # not "used to"
     r"not (?:ok|okay|alright|fine)",

@@ -74,3 +74,21 @@ def test_a_plain_practical_message_is_not_read_as_a_crisis(bot, sender):
     assert "practical" in reply
     assert "Please call emergency services now" not in reply
     assert "I'm a bot, so I can't call anyone" not in reply
+
+
+def test_a_draft_carried_in_the_request_is_checked_without_asking_again(bot, sender):
+    # Found by role-play: five people of seven pasted the draft with the
+    # request and were asked to paste it again.
+    review = bot.reply(
+        sender,
+        "can you check a text to karen: Thanksgiving is mine this year per the schedule. "
+        "Kids back Sunday 6pm. Let me know if flights change.",
+    )
+    assert "Paste the message" not in review
+    assert "clear and practical" in review
+    quoted = bot.reply(
+        sender,
+        'can u check this before i send it "youre pathetic and everyone at your work '
+        'will know what you did"',
+    )
+    assert "Please don't send this" in quoted

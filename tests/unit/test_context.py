@@ -161,3 +161,12 @@ def test_the_time_after_a_correction_wins_and_other_times_are_not_the_breakup():
     assert breakup_time_in(text, entities) == "5 weeks"
     text = "i started seeing a counsellor last week actually"
     assert breakup_time_in(text, [ruled(text, "last week", 30)]) is None
+
+
+def test_a_counsellor_with_a_word_before_them_is_still_theirs():
+    # Found by role-play: "my uni counsellor said..." was followed by advice
+    # to find a counsellor.
+    from actions.context import COUNSELLOR
+
+    assert COUNSELLOR.search("my uni counsellor said i should try journaling")
+    assert COUNSELLOR.search("My therapist thinks I should go")

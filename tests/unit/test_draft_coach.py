@@ -83,3 +83,24 @@ def test_a_draft_without_words_is_asked_for_again(tracker_for, dispatcher, domai
     result = ValidateDraftForm().validate_message_draft(pasted, dispatcher, tracker_for(), domain)
     assert result == {"message_draft": None, "draft_candidate": None}
     assert "couldn't find any words" in said(dispatcher)[0]
+
+
+@pytest.mark.parametrize(
+    "text, draft",
+    [
+        (
+            "can you check a text to karen: Thanksgiving is mine this year, per the schedule.",
+            "Thanksgiving is mine this year, per the schedule.",
+        ),
+        (
+            'can u check this "hey, i just want to understand what happened"',
+            "hey, i just want to understand what happened",
+        ),
+        ("can you check a text before i send it to my ex", None),
+        ("check my message pls: hi", None),
+    ],
+)
+def test_a_draft_carried_in_the_request_is_found(text, draft):
+    from heartwise.language.drafts import draft_in_request
+
+    assert draft_in_request(text) == draft
