@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import render_review, review_draft
 from actions.requeue import requeue_latest_message
+from heartwise.language.answers import Reply, plain_reply
 
 GUIDE_FORM = "guide_form"
 DRAFT_FORM = "draft_form"
@@ -60,6 +61,11 @@ class ActionLeaveForm(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
+        if tracker.active_loop_name == GUIDE_FORM and _a_yes_to_the_step(tracker):
+            # "Yes, I'm ready for step 2." is what the button says, in more
+            # words than the classifier hears as one: the guide goes on.
+            step = tracker.get_slot("requested_slot")
+            return [SlotSet(step, True), FollowupAction(GUIDE_FORM)]
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         if tracker.active_loop_name == GUIDE_FORM:
             events.append(SlotSet("guide_paused", True))
@@ -74,6 +80,15 @@ class ActionLeaveForm(Action):
                 return events + _undo_the_crisis_flag(tracker)
             _warn_against_sending(dispatcher, tracker)
         return events + requeue_latest_message(tracker)
+
+
+def _a_yes_to_the_step(tracker: Tracker) -> bool:
+    message = tracker.latest_message
+    if tracker.get_slot("requested_slot") not in GUIDE_STEPS:
+        return False
+    if (message.get("risk") or {}).get("level") not in (None, "none"):
+        return False
+    return plain_reply(message.get("text") or "") is Reply.YES
 
 
 def _step_answered(tracker: Tracker) -> List[EventType]:

@@ -10,7 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.breakup_time import days_since, describe
 
-FRESH_DAYS = 14
+# Two weeks on is still fresh: "after about 2 weeks, the rawest part may be
+# easing" read as baseless to someone ghosted a fortnight before.
+FRESH_DAYS = 21
 EASING_DAYS = 90
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
-from rasa_sdk.events import ActionExecuted, ActiveLoop, SlotSet
+from rasa_sdk.events import ActionExecuted, ActiveLoop, FollowupAction, SlotSet
 
 from actions.forms import GUIDE_STEPS, ActionLeaveForm, ActionResetGuide
 
@@ -96,3 +96,19 @@ def test_restarting_the_guide_clears_every_step(tracker_for, dispatcher, domain)
 
 def test_guide_steps_match_the_form(domain):
     assert tuple(domain["forms"]["guide_form"]["required_slots"]) == GUIDE_STEPS
+
+
+@pytest.mark.parametrize("text", ["Yes, I'm ready for step 2.", "Yes, let's go on."])
+def test_a_yes_in_more_words_than_the_button_goes_on_with_the_guide(
+    tracker_for, dispatcher, domain, text
+):
+    # Found by role-play: these paused the guide with the anger answer or a
+    # narrowing question.
+    tracker = tracker_for(
+        text=text,
+        intent="express_anger",
+        active_loop="guide_form",
+        slots={"requested_slot": "guide_mind_games"},
+    )
+    events = ActionLeaveForm().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("guide_mind_games", True), FollowupAction("guide_form")]

@@ -48,6 +48,7 @@ def advice_for(tracker_for, dispatcher, domain, phrase):
     "phrase, response, since",
     [
         ("two days ago", "utter_space_fresh", "2 days"),
+        ("two weeks ago", "utter_space_fresh", "about 2 weeks"),
         ("six weeks ago", "utter_space_easing", "about 6 weeks"),
         ("six months ago", "utter_space_long", "about 6 months"),
         (None, "utter_space_unknown", ""),
