@@ -18,7 +18,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from heartwise.language.answers import denies_a_risk, takes_back_abuse
+from heartwise.language.answers import clearly_not_abuse, denies_a_risk, takes_back_abuse
 from heartwise.language.feelings import reflect
 
 # What each misread safety reply set, and how to say sorry for it.
@@ -45,13 +45,21 @@ class ActionUndoMisreadFlag(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        if (
+            tracker.get_slot("abuse_disclosed")
+            and clearly_not_abuse(text)
+            and not _abuse_in_words(tracker.latest_message)
+        ):
+            # Said plainly, it takes the abuse reply back whenever it came.
+            dispatcher.utter_message(response="utter_misread_abuse")
+            return [SlotSet("abuse_disclosed", False)]
         slot, response = UNDO.get(_previous_intent(tracker) or "", (None, "utter_misread"))
         if slot == "abuse_disclosed" and not takes_back_abuse(
             tracker.latest_message.get("text") or ""
         ):
             dispatcher.utter_message(response="utter_misread_abuse_unsure")
             return []
-        text = tracker.latest_message.get("text") or ""
         feeling = reflect(text)
         if response == "utter_misread" and denies_a_risk(text):
             # Nothing was misread: the person said it first.
@@ -64,6 +72,16 @@ class ActionUndoMisreadFlag(Action):
             return []
         dispatcher.utter_message(response=response)
         return [SlotSet(slot, False)] if slot else []
+
+
+def _abuse_in_words(message: Dict[str, Any]) -> bool:
+    """ "it wasnt abuse, he only shoved me once": the words tell of it, so it
+    is not taken back, whatever it is called."""
+    risk = message.get("risk") or {}
+    evidence = [str(why) for why in risk.get("evidence") or []]
+    return risk.get("category") in ("abuse", "child_abuse") and any(
+        not why.startswith("classifier") for why in evidence
+    )
 
 
 def _previous_intent(tracker: Tracker) -> Optional[str]:

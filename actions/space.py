@@ -37,9 +37,19 @@ class ActionAdviseSpace(Action):
     ) -> List[EventType]:
         days = days_since(tracker.get_slot("time_since_breakup"))
         since = describe(days) if days is not None else ""
+        # After abuse, and for someone not to be coached back (moving on,
+        # co-parenting, under 18), space is protection, never a pause before
+        # "if you reach out now, do it honestly" (said in role-play to a woman
+        # planning safe handovers with a controlling husband).
+        if tracker.get_slot("abuse_disclosed"):
+            response = "utter_space_after_abuse"
+        elif tracker.get_slot("reconciliation_off"):
+            response = "utter_space_moving_on"
+        else:
+            response = space_response(days)
         # The wordings take turns (heartwise/nlg.py); {since} is "about 3 weeks".
         dispatcher.utter_message(
-            response=space_response(days),
+            response=response,
             since=since,
             since_capitalised=since[:1].upper() + since[1:],
         )

@@ -74,9 +74,25 @@ def denies_a_risk(text: str) -> bool:
     return bool(SAYS_MISREAD.search(text) or _DENIES_A_RISK.search(text))
 
 
+# Said any time after an abuse reply, whatever the classifier heard: "jake did
+# NOT treat me badly. there was no abuse. pls stop" (role-play: asked to say
+# it again in other words, twice, with the guide locked). Not with a "but":
+# "he never hit me but he checked my phone" is no correction.
+_CLEARLY_NOT_ABUSE = re.compile(
+    r"\b(?:there was|there's|there is|it was|it's) no abuse\b|\b(?:was|is)n'?t (?:abuse|abusive)\b"
+    r"|\bnot abus(?:e|ive)\b|\b(?:didn'?t|did not|never) treat(?:ed)? me bad(?:ly)?\b"
+    r"|\b(?:no ?one|nobody) (?:abused|hurt|hit) me\b|\byou (?:misread|misunderstood|got it wrong)\b",
+    re.IGNORECASE,
+)
+
+
+def clearly_not_abuse(text: str) -> bool:
+    return bool(_CLEARLY_NOT_ABUSE.search(text)) and not re.search(r"\bbut\b", text, re.I)
+
+
 def takes_back_abuse(text: str) -> bool:
     """Whether a message said after the abuse reply says it misread them."""
-    return bool(SAYS_MISREAD.search(text) or _NOT_LIKE_THAT.search(text))
+    return bool(SAYS_MISREAD.search(text) or _NOT_LIKE_THAT.search(text) or clearly_not_abuse(text))
 
 
 def plain_reply(text: str, words_after: int = 4) -> Optional[Reply]:

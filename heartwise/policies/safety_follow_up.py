@@ -38,13 +38,14 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.answers import takes_back_abuse
+from heartwise.language.answers import clearly_not_abuse, takes_back_abuse
 from heartwise.language.risk import lowered_in_conversation, threat_only_guessed_in_conversation
 from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
     listening_to,
+    only_a_guess,
     reply_before_this_message,
     risk_beyond_a_guess,
 )
@@ -74,7 +75,15 @@ HARM_REPLIES = frozenset({"utter_harm_to_others", "utter_harm_to_others_follow_u
 # How every review of a draft that must not be sent opens (actions/drafts/review.py).
 DO_NOT_SEND = "Please don't send this"
 THREAT_REMEMBERED = 3
+GENTLE_QUESTION_DECLINED = "utter_risk_check_in_declined"
+DECLINE_REMEMBERED = 6
+# Intents a guess of which may give way to the topic behind it.
+DROPPED_GUESSES = frozenset({"threaten_harm", "express_hopelessness"})
 NO_LABEL_NEEDED = "utter_abuse_no_label_needed"
+CALL_EMERGENCY = "utter_call_emergency_yes"
+HANDOVER_SAFETY = "utter_handover_safety"
+BOUNDARY_MESSAGE = "utter_boundary_message"
+UNDO_MISREAD = "action_undo_misread_flag"
 CHILD_IMAGE_STEPS = "utter_child_image_steps"
 CHILD_TELLING_AN_ADULT = "utter_child_telling_an_adult"
 CHILD_SCARED = "utter_child_scared"
@@ -104,7 +113,11 @@ REASSURED = re.compile(
 TELLING_SOMEONE = "utter_telling_someone"
 GLAD_IT_HELPS = "utter_glad_it_helps"
 OWN_ACTIONS = (
+    UNDO_MISREAD,
     NO_LABEL_NEEDED,
+    CALL_EMERGENCY,
+    HANDOVER_SAFETY,
+    BOUNDARY_MESSAGE,
     GENTLE_QUESTION,
     CHILD_IMAGE_STEPS,
     CHILD_TELLING_AN_ADULT,
@@ -226,6 +239,32 @@ MISHEARD_FROM_A_CHILD = frozenset(
 IN_TROUBLE = re.compile(
     r"\b(?:trouble|arrested|illegal|a crime|against the law|my fault|expelled)\b", re.IGNORECASE
 )
+# After abuse: "should I call 911?", the children's handovers, him at the
+# door, and a message that only allows contact about the children.
+CALL_THE_POLICE = re.compile(
+    r"\b(?:should|can|do|would|could) i (?:call|ring|phone|dial)\b[^.?!]{0,20}\b(?:911|999|112|000|police|cops)\b"
+    r"|\b(?:call|ring) (?:911|999|the police|the cops)\?",
+    re.IGNORECASE,
+)
+HANDOVER = re.compile(
+    r"\b(?:hand ?overs?|handing (?:the )?(?:kids|children) over|drop[- ]?offs?|pick[- ]?ups?|exchanges?"
+    r"|custody|his (?:weekend|sunday|days)|(?:see|seeing) him on)\b",
+    re.IGNORECASE,
+)
+SAFER = re.compile(
+    r"\b(?:safe|safer|safely|scared|afraid|angry|shout\w*|yell\w*|practical)\b", re.IGNORECASE
+)
+AT_THE_DOOR = re.compile(
+    r"\b(?:at|to) (?:the|my) door\b[^.?!]{0,40}\b(?:won'?t leave|yelling|shouting|angry|scared|foot)\b"
+    r"|\b(?:won'?t|will not|wouldn'?t) leave\b|\bfoot in the door\b",
+    re.IGNORECASE,
+)
+BOUNDARY = re.compile(
+    r"\bonly (?:contact|text|message|talk to|call) me (?:about|regarding|for)\b"
+    r"|\b(?:stop|not to|don'?t|do not) (?:texting|messaging|contacting|calling) me\b"
+    r"|\bonly about (?:the )?(?:kids|children)\b|\bboundar(?:y|ies)\b|\bleave me alone\b",
+    re.IGNORECASE,
+)
 # "ok. i think ill tell her tmrw"
 PLAN_TO_TELL = re.compile(
     r"\b(?:i'?ll|ill|i will|gonna|going to|i'?m going to|im going to|i might)\s+(?:\w+\s+)?"
@@ -261,7 +300,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     """The follow-up action for the latest message, with events to apply, or None."""
     if tracker.latest_action_name == ABUSE_SUPPORT and _safety_known(tracker):
         return ABUSE_OPEN_QUESTION, []
-    after_a_dropped_guess = _after_a_dropped_threat(tracker)
+    after_a_dropped_guess = _after_a_dropped_guess(tracker)
     if after_a_dropped_guess:
         return after_a_dropped_guess, []
     if not listening_to(tracker):
@@ -304,8 +343,14 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         and not ASKS_FOR_A_LINE.search(text)
     ):
         return TELLING_SOMEONE, _undo_a_guess(tracker)
+    if slots["abuse_disclosed"] and clearly_not_abuse(text):
+        return UNDO_MISREAD, []
     if slots["abuse_disclosed"] and DOUBTS_THE_WORD.search(text) and not takes_back_abuse(text):
         return NO_LABEL_NEEDED, []
+    if slots["abuse_disclosed"] and not slots["minor_disclosed"]:
+        after_abuse = abuse_follow_up(text)
+        if after_abuse:
+            return after_abuse, []
     if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
         return TECH_SAFETY, []
     if slots["minor_disclosed"] and slots["abuse_disclosed"]:
@@ -315,6 +360,18 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if threat_only_guessed_in_conversation(
         intent, message.parse_data.get("risk") or {}, _earlier_messages(tracker)
     ) and not _a_threat_in_the_air(tracker):
+        topic = _topic_behind_the_guess(message.parse_data)
+        if topic:
+            return topic, []
+    # "Does feeling relieved make me a bad person?", a few messages after a
+    # no to "do you have thoughts of ending your life?": the classifier alone
+    # asking again would be the same question twice (role-play got it twice
+    # in three turns); the topic behind the guess answers.
+    if (
+        intent == "express_hopelessness"
+        and only_a_guess(message.parse_data)
+        and _recently(tracker, GENTLE_QUESTION_DECLINED, DECLINE_REMEMBERED)
+    ):
         topic = _topic_behind_the_guess(message.parse_data)
         if topic:
             return topic, []
@@ -329,6 +386,21 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return FIND_HELP_LINE, _undo_a_guess(tracker)
     if any(slots.values()) and REACHING_OUT.search(text):
         return REACHING_OUT_ACTION, _undo_a_guess(tracker)
+    return None
+
+
+def abuse_follow_up(text: str) -> Optional[str]:
+    """After abuse was told (an adult): calling the emergency number, handing
+    the children over, and a message that sets a boundary get practical help,
+    not the refusal to help with contact that role-play got five times."""
+    if CALL_THE_POLICE.search(text):
+        return CALL_EMERGENCY
+    if HANDOVER.search(text) and (SAFER.search(text) or AT_THE_DOOR.search(text)):
+        return HANDOVER_SAFETY
+    if AT_THE_DOOR.search(text):
+        return HANDOVER_SAFETY
+    if BOUNDARY.search(text):
+        return BOUNDARY_MESSAGE
     return None
 
 
@@ -413,6 +485,19 @@ def _topic_behind_the_guess(parse_data: Dict[str, Any]) -> Optional[str]:
     return None
 
 
+def _recently(tracker: DialogueStateTracker, action: str, messages: int) -> bool:
+    """Whether ``action`` ran within the last ``messages`` messages."""
+    seen = 0
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, UserUttered):
+            seen += 1
+            if seen > messages:
+                return False
+        elif isinstance(event, ActionExecuted) and event.action_name == action:
+            return True
+    return False
+
+
 def _a_threat_in_the_air(tracker: DialogueStateTracker) -> bool:
     """Whether Heartwise answered a threat, or told the person not to send a
     draft, within the last few messages: then "why not?? she deserves it" is
@@ -430,12 +515,12 @@ def _a_threat_in_the_air(tracker: DialogueStateTracker) -> bool:
     return False
 
 
-def _after_a_dropped_threat(tracker: DialogueStateTracker) -> Optional[str]:
+def _after_a_dropped_guess(tracker: DialogueStateTracker) -> Optional[str]:
     """The rules follow a topic answer with the offer, and the offer with a
     wait; for a message whose intent was a dropped threat guess no rule
     matches, so this policy takes those two steps."""
     message = tracker.latest_message
-    if message is None or (message.intent or {}).get("name") != "threaten_harm":
+    if message is None or (message.intent or {}).get("name") not in DROPPED_GUESSES:
         return None
     if tracker.latest_action_name in TOPIC_ANSWERS:
         return TOPIC_FOLLOW_UP

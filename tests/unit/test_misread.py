@@ -126,3 +126,54 @@ def test_a_risk_denied_that_was_never_raised_gets_no_apology_for_a_misreading(
     tracker = tracker_for(text=said[-1]["text"], intent="correct_misunderstanding", events=said)
     assert ActionUndoMisreadFlag().run(dispatcher, tracker, domain) == []
     assert dispatcher.messages[0]["response"] == "utter_not_read_that_way"
+
+
+def test_plainly_no_abuse_takes_the_flag_back_whenever_the_reply_came(
+    tracker_for, dispatcher, domain
+):
+    # Found by role-play: "there was no abuse. pls stop", two messages after
+    # the misread, got "could you tell me again" twice with the guide locked.
+    text = "jake did NOT treat me badly. there was no abuse. pls stop"
+    said = [
+        {
+            "event": "user",
+            "text": "i left him on read",
+            "parse_data": {"intent": {"name": "report_abuse"}},
+        },
+        {"event": "user", "text": "step 3 pls", "parse_data": {"intent": {"name": "resume_guide"}}},
+        {
+            "event": "user",
+            "text": text,
+            "parse_data": {"intent": {"name": "correct_misunderstanding"}},
+        },
+    ]
+    tracker = tracker_for(
+        text=text, intent="correct_misunderstanding", slots={"abuse_disclosed": True}, events=said
+    )
+    assert ActionUndoMisreadFlag().run(dispatcher, tracker, domain) == [
+        SlotSet("abuse_disclosed", False)
+    ]
+
+
+def test_minimising_told_abuse_does_not_take_it_back(tracker_for, dispatcher, domain):
+    text = "it wasnt abuse, he only shoved me once"
+    tracker = tracker_for(
+        text=text,
+        intent="correct_misunderstanding",
+        slots={"abuse_disclosed": True},
+        events=[
+            {
+                "event": "user",
+                "text": text,
+                "parse_data": {"intent": {"name": "correct_misunderstanding"}},
+            }
+        ],
+    )
+    tracker.latest_message["risk"] = {
+        "category": "abuse",
+        "level": "high",
+        "evidence": ["pattern: shoved me"],
+    }
+    assert SlotSet("abuse_disclosed", False) not in ActionUndoMisreadFlag().run(
+        dispatcher, tracker, domain
+    )

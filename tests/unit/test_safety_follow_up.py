@@ -485,3 +485,65 @@ def test_a_guessed_threat_right_after_a_threat_keeps_the_protocol():
     for event in events[3:]:
         tracker.update(event)
     assert follow_up(tracker) is None
+
+
+def test_a_guessed_hopelessness_soon_after_a_no_to_the_gentle_question_gets_the_topic():
+    # Found by role-play: "does feeling relieved make me a bad person?" and
+    # "i will let the divorce go ahead" each got the question again.
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("everything feels pointless", {"name": "express_hopelessness"}))
+    tracker.update(ActionExecuted("utter_risk_check_in"))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("no", {"name": "deny"}))
+    tracker.update(ActionExecuted("utter_risk_check_in_declined"))
+    tracker.update(ActionExecuted("action_listen"))
+    text = "I feel relieved he's gone. Does that make me a bad person?"
+    parse = {
+        "intent": {"name": "express_hopelessness", "confidence": 1.0},
+        "intent_ranking": [
+            {"name": "express_hopelessness", "confidence": 1.0},
+            {"name": "express_feelings", "confidence": 0.3},
+        ],
+        "text": text,
+        "risk": {
+            "level": "concern",
+            "category": "self_harm",
+            "evidence": ["classifier 0.6: self_harm"],
+        },
+    }
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    assert follow_up(tracker) == ("utter_express_feelings", [])
+
+
+@pytest.mark.parametrize(
+    "text, reply",
+    [
+        # Found by role-play with a woman whose controlling husband wants her
+        # back: each of these got the refusal to help with contact, or advice
+        # on reaching out.
+        (
+            "If Victor won't leave my door and is yelling, should I call 911?",
+            "utter_call_emergency_yes",
+        ),
+        (
+            "he gets angry at handovers and put his foot in the door. how do i make the handovers safer",
+            "utter_handover_safety",
+        ),
+        (
+            "help me write a text telling him to only contact me about the kids",
+            "utter_boundary_message",
+        ),
+    ],
+)
+def test_after_abuse_practical_safety_questions_get_practical_help(text, reply):
+    assert follow_up(after(text, intent="check_message_draft", slots=AFTER_ABUSE)) == (reply, [])
+
+
+def test_plainly_no_abuse_is_a_correction_whatever_the_classifier_heard():
+    text = "jake did NOT treat me badly. there was no abuse. pls stop"
+    assert follow_up(after(text, intent="nlu_fallback", slots=AFTER_ABUSE)) == (
+        "action_undo_misread_flag",
+        [],
+    )
+    assert follow_up(after("he never hit me but he read my phone every night", slots=AFTER_ABUSE)) is None

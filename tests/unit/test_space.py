@@ -70,3 +70,20 @@ def test_every_wording_says_how_long_it_has_been_and_asks_a_question(domain, res
     for text in wordings:
         assert text.rstrip().endswith("?")
         assert response == "utter_space_unknown" or "{since" in text
+
+
+@pytest.mark.parametrize(
+    "slots, response",
+    [
+        ({"abuse_disclosed": True, "reconciliation_off": True}, "utter_space_after_abuse"),
+        ({"goal": "move_on", "reconciliation_off": True}, "utter_space_moving_on"),
+    ],
+)
+def test_space_is_never_a_pause_before_reaching_out_for_someone_not_to_be_coached_back(
+    tracker_for, dispatcher, domain, slots, response
+):
+    # Found by role-play: "If you reach out now, do it honestly" after abuse.
+    ActionAdviseSpace().run(
+        dispatcher, tracker_for(slots={**slots, "time_since_breakup": "four months ago"}), domain
+    )
+    assert dispatcher.messages[0]["response"] == response
