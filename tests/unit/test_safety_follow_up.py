@@ -430,7 +430,10 @@ def test_doubting_the_word_after_abuse_needs_no_label(text):
 
 def test_taking_it_back_is_still_a_correction():
     text = "it wasnt abuse, you misread me"
-    assert follow_up(after(text, intent="correct_misunderstanding", slots=AFTER_ABUSE)) is None
+    assert follow_up(after(text, intent="correct_misunderstanding", slots=AFTER_ABUSE)) == (
+        "action_undo_misread_flag",
+        [],
+    )
 
 
 def _guessed_threat(probability: float, earlier: bool = True) -> DialogueStateTracker:
