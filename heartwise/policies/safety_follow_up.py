@@ -83,6 +83,7 @@ NO_LABEL_NEEDED = "utter_abuse_no_label_needed"
 CALL_EMERGENCY = "utter_call_emergency_yes"
 HANDOVER_SAFETY = "utter_handover_safety"
 BOUNDARY_MESSAGE = "utter_boundary_message"
+BOUNDARY_DRAFT = "utter_boundary_draft"
 UNDO_MISREAD = "action_undo_misread_flag"
 CHILD_IMAGE_STEPS = "utter_child_image_steps"
 CHILD_TELLING_AN_ADULT = "utter_child_telling_an_adult"
@@ -118,6 +119,7 @@ OWN_ACTIONS = (
     CALL_EMERGENCY,
     HANDOVER_SAFETY,
     BOUNDARY_MESSAGE,
+    BOUNDARY_DRAFT,
     GENTLE_QUESTION,
     CHILD_IMAGE_STEPS,
     CHILD_TELLING_AN_ADULT,
@@ -262,9 +264,17 @@ AT_THE_DOOR = re.compile(
 BOUNDARY = re.compile(
     r"\bonly (?:contact|text|message|talk to|call) me (?:about|regarding|for)\b"
     r"|\b(?:stop|not to|don'?t|do not) (?:texting|messaging|contacting|calling) me\b"
-    r"|\bonly about (?:the )?(?:kids|children)\b|\bboundar(?:y|ies)\b|\bleave me alone\b",
+    r"|\bonly about (?:the )?(?:kids|children)\b|\bleave me alone\b",
     re.IGNORECASE,
 )
+ASKS_TO_WRITE = re.compile(
+    r"\bhelp me (?:write|word|say)\b|\bhow (?:do|should|can) i (?:say|word|tell|write|put)\b"
+    r"|\bwhat (?:do|should|can) i (?:say|write|text)\b|\bwrite (?:a|the|him|her|them) (?:text|message)\b"
+    r"|\bcan you write\b|\b(?:is this|is that|does this) (?:ok|okay|alright|fine)\b",
+    re.IGNORECASE,
+)
+SECOND_PERSON = re.compile(r"\b(?:you|your|you're|youre)\b", re.IGNORECASE)
+ADDRESSED = re.compile(r"^\W*(?:hi|hey|hello|dear|please)\b", re.IGNORECASE)
 # "ok. i think ill tell her tmrw"
 PLAN_TO_TELL = re.compile(
     r"\b(?:i'?ll|ill|i will|gonna|going to|i'?m going to|im going to|i might)\s+(?:\w+\s+)?"
@@ -348,7 +358,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if slots["abuse_disclosed"] and DOUBTS_THE_WORD.search(text) and not takes_back_abuse(text):
         return NO_LABEL_NEEDED, []
     if slots["abuse_disclosed"] and not slots["minor_disclosed"]:
-        after_abuse = abuse_follow_up(text)
+        after_abuse = abuse_follow_up(text, tracker.get_slot("ex_name"))
         if after_abuse:
             return after_abuse, []
     if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
@@ -389,7 +399,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     return None
 
 
-def abuse_follow_up(text: str) -> Optional[str]:
+def abuse_follow_up(text: str, ex_name: Optional[str] = None) -> Optional[str]:
     """After abuse was told (an adult): calling the emergency number, handing
     the children over, and a message that sets a boundary get practical help,
     not the refusal to help with contact that role-play got five times."""
@@ -400,6 +410,15 @@ def abuse_follow_up(text: str) -> Optional[str]:
     if AT_THE_DOOR.search(text):
         return HANDOVER_SAFETY
     if BOUNDARY.search(text):
+        # Their own words to the ex ("Lewis I'm not ready to meet. Please stop
+        # messaging me every day"), or a request for words.
+        written_to_them = (
+            SECOND_PERSON.search(text)
+            or ADDRESSED.match(text)
+            or (ex_name and text.lower().startswith(ex_name.lower()))
+        )
+        if written_to_them and not ASKS_TO_WRITE.search(text):
+            return BOUNDARY_DRAFT
         return BOUNDARY_MESSAGE
     return None
 

@@ -549,4 +549,18 @@ def test_plainly_no_abuse_is_a_correction_whatever_the_classifier_heard():
         "action_undo_misread_flag",
         [],
     )
-    assert follow_up(after("he never hit me but he read my phone every night", slots=AFTER_ABUSE)) is None
+    assert (
+        follow_up(after("he never hit me but he read my phone every night", slots=AFTER_ABUSE))
+        is None
+    )
+
+
+def test_a_boundary_in_their_own_words_is_backed_and_boundaries_talked_about_are_not_a_request():
+    draft = "Lewis I'm not ready to meet. Please stop messaging me every day, I'll get in touch if and when I want to."
+    slots = {**AFTER_ABUSE, "ex_name": "Lewis"}
+    assert follow_up(after(draft, intent="check_message_draft", slots=slots)) == (
+        "utter_boundary_draft",
+        [],
+    )
+    talk = "hell be upset. he always gets upset when i try and set boundaries"
+    assert follow_up(after(talk, intent="express_feelings", slots=AFTER_ABUSE)) is None
