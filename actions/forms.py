@@ -12,6 +12,7 @@ from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import render_review, review_draft
 from actions.requeue import requeue_latest_message
 from heartwise.language.answers import Reply, plain_reply
+from heartwise.language.risk import guessed_only
 
 GUIDE_FORM = "guide_form"
 DRAFT_FORM = "draft_form"
@@ -127,11 +128,9 @@ def _a_draft_only_the_classifier_fears_for(tracker: Tracker) -> bool:
     """A message written to the ex that the classifier alone, with no phrase
     and no likeness to the risk bank, reads as a crisis."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    evidence = (tracker.latest_message.get("risk") or {}).get("evidence") or []
     return (
         intent in CRISIS_INTENTS
-        and bool(evidence)
-        and all(why.startswith("classifier") for why in evidence)
+        and guessed_only(tracker.latest_message.get("risk") or {})
         and read_message(tracker.latest_message.get("text") or "") is Reading.DRAFT
     )
 

@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from heartwise.language.answers import clearly_not_abuse, denies_a_risk, takes_back_abuse
 from heartwise.language.feelings import reflect
+from heartwise.language.risk import shown_in_words
 
 # What each misread safety reply set, and how to say sorry for it.
 UNDO: Dict[str, tuple[Optional[str], str]] = {
@@ -78,10 +79,7 @@ def _abuse_in_words(message: Dict[str, Any]) -> bool:
     """ "it wasnt abuse, he only shoved me once": the words tell of it, so it
     is not taken back, whatever it is called."""
     risk = message.get("risk") or {}
-    evidence = [str(why) for why in risk.get("evidence") or []]
-    return risk.get("category") in ("abuse", "child_abuse") and any(
-        not why.startswith("classifier") for why in evidence
-    )
+    return risk.get("category") in ("abuse", "child_abuse") and shown_in_words(risk)
 
 
 def _previous_intent(tracker: Tracker) -> Optional[str]:

@@ -31,6 +31,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.requeue import requeue_latest_message
 from heartwise.language.answers import SAYS_MISREAD
+from heartwise.language.risk import shown_in_words
 
 THOUGHTS_QUESTION = "utter_risk_check_in"
 RIGHT_NOW_QUESTION = "utter_crisis_check_in"
@@ -176,7 +177,7 @@ class ActionReadCheckInAnswer(Action):
         message = tracker.latest_message
         text = message.get("text") or ""
         risk = message.get("risk") or {}
-        shown = _shown_in_words(risk)
+        shown = shown_in_words(risk)
         self_harm = risk.get("category") == "self_harm"
         if shown and self_harm and risk.get("level") == "imminent":
             return _reply("emergency", disclosed=True)
@@ -211,11 +212,6 @@ def _not_an_answer(tracker: Tracker) -> List[EventType]:
 
 def _plain(text: str) -> str:
     return text.lower().replace("’", "'").strip()
-
-
-def _shown_in_words(risk: Dict[str, Any]) -> bool:
-    """Whether a pattern or a bank match, not the classifier alone, found the risk."""
-    return any(not str(why).startswith("classifier") for why in risk.get("evidence") or [])
 
 
 def _before_this_message(tracker: Tracker) -> List[Dict[str, Any]]:

@@ -95,6 +95,27 @@ SUPPORTED_BY: Dict[Category, Category] = {Category.CHILD_ABUSE: Category.MINOR}
 SAFETY_INTENTS = frozenset(INTENT_FOR.values())
 
 
+# How the classifier's guess is written into the evidence; every other entry
+# is a pattern ("pattern: ...") or a bank match ("bank 0.71: ...").
+GUESS = "classifier {:.2f}: {}"
+_GUESSED = re.compile(r"classifier (?P<probability>[\d.]+): (?P<category>\w+)$")
+
+
+def _evidence(risk: Mapping[str, object]) -> List[str]:
+    return [str(why) for why in risk.get("evidence") or []]  # type: ignore[union-attr]
+
+
+def shown_in_words(risk: Mapping[str, object]) -> bool:
+    """Whether a pattern or a bank match, not the classifier alone, found the risk
+    (``risk`` as the safety net puts it into every parse)."""
+    return any(not _GUESSED.match(why) for why in _evidence(risk))
+
+
+def guessed_only(risk: Mapping[str, object]) -> bool:
+    """Whether the intent classifier alone found the risk."""
+    return bool(_evidence(risk)) and not shown_in_words(risk)
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """How strong each kind of evidence must be (config.yml, SafetyNet)."""
@@ -244,7 +265,7 @@ def assess(
             guess, levels, denials, matches.get(guess.signal.category), thresholds
         )
         if signal is not None:
-            raise_to(signal, f"classifier {guess.probability:.2f}: {guess.signal.category.value}")
+            raise_to(signal, GUESS.format(guess.probability, guess.signal.category.value))
 
     # A weaker bank match alone only asks: "are you having thoughts of ending
     # your life?" costs little when the answer is no.
@@ -366,9 +387,9 @@ def lowered_in_conversation(
 ) -> Optional[str]:
     """The intent a lone self-harm guess is answered as, mid-conversation and
     with nothing disclosed before; None when it keeps its own."""
-    evidence = [str(why) for why in risk.get("evidence") or []]  # type: ignore[union-attr]
-    lone_guess = bool(evidence) and all(why.startswith("classifier") for why in evidence)
-    if intent not in LOWER_IN_CONVERSATION or not lone_guess or disclosed or earlier_messages < 1:
+    if intent not in LOWER_IN_CONVERSATION or not guessed_only(risk):
+        return None
+    if disclosed or earlier_messages < 1:
         return None
     return LOWER_IN_CONVERSATION[intent]
 
@@ -385,8 +406,7 @@ CLASSIFIER_SURE_OF_A_THREAT = 0.8
 def threat_only_guessed_in_conversation(
     intent: Optional[str], risk: Mapping[str, object], earlier_messages: int
 ) -> bool:
-    evidence = [str(why) for why in risk.get("evidence") or []]  # type: ignore[union-attr]
-    if intent != "threaten_harm" or earlier_messages < 1 or len(evidence) != 1:
+    if intent != "threaten_harm" or earlier_messages < 1 or not guessed_only(risk):
         return False
-    found = re.match(r"classifier ([\d.]+): harm_to_others$", evidence[0])
-    return found is not None and float(found.group(1)) < CLASSIFIER_SURE_OF_A_THREAT
+    found = _GUESSED.match(_evidence(risk)[0])
+    return found is not None and float(found["probability"]) < CLASSIFIER_SURE_OF_A_THREAT

@@ -15,6 +15,8 @@ from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from heartwise.language.risk import guessed_only, shown_in_words
+
 logger = logging.getLogger(__name__)
 
 Answer = Tuple[str, List[Event]]
@@ -91,16 +93,23 @@ def risk_beyond_a_guess(parse_data: Dict[str, Any]) -> bool:
     to its bank, not by the intent classifier's guess alone: the rules answer
     it, never a policy of Heartwise's own."""
     risk = parse_data.get("risk") or {}
-    evidence = risk.get("evidence") or []
-    if risk.get("level") not in (None, "none") and not evidence:
+    if risk.get("level") not in (None, "none") and not risk.get("evidence"):
         return True
-    return any(not why.startswith("classifier") for why in evidence)
+    return shown_in_words(risk)
 
 
 def only_a_guess(parse_data: Dict[str, Any]) -> bool:
     """A risk the intent classifier alone found in this message."""
-    evidence = (parse_data.get("risk") or {}).get("evidence") or []
-    return bool(evidence) and not risk_beyond_a_guess(parse_data)
+    return guessed_only(parse_data.get("risk") or {})
+
+
+# Heartwise's questions about safety: their answers are read as answers
+# (actions/safety_check_in.py, the rules, AnswerPolicy), never reinterpreted.
+SAFETY_QUESTIONS = ("utter_crisis", "utter_risk", "utter_ask_safe_now", "utter_ask_trusted_adult")
+
+
+def answers_a_safety_question(tracker: DialogueStateTracker) -> bool:
+    return (reply_before_this_message(tracker) or "").startswith(SAFETY_QUESTIONS)
 
 
 def reply_before_this_message(tracker: DialogueStateTracker) -> Optional[str]:

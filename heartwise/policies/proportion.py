@@ -43,12 +43,12 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
+    answers_a_safety_question,
     reply_before_this_message,
     risk_beyond_a_guess,
     typed_message,
 )
 
-SAFETY_QUESTIONS = ("utter_crisis", "utter_risk", "utter_ask_safe_now", "utter_ask_trusted_adult")
 POSTING = "utter_posting_about_them"
 CHECKING = "utter_checking_on_them"
 TURNING_UP = "utter_turning_up"
@@ -108,8 +108,8 @@ INTIMATE = re.compile(
 )
 class ProportionPolicy(ContextPolicy):
     def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
-        if (reply_before_this_message(tracker) or "").startswith(SAFETY_QUESTIONS):
-            return None  # an answer to Heartwise's safety question is read as one
+        if answers_a_safety_question(tracker):
+            return None
         if wants_to_post_their_messages(tracker):
             return POSTING, []
         if checks_what_they_share(tracker):

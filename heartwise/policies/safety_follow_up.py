@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
@@ -44,6 +44,7 @@ from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
+    answers_a_safety_question,
     listening_to,
     only_a_guess,
     reply_before_this_message,
@@ -322,7 +323,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     intent = (message.intent or {}).get("name")
     lowered = (
         None
-        if _just_asked_about_safety(tracker)
+        if answers_a_safety_question(tracker)
         else lowered_in_conversation(
             intent,
             message.parse_data.get("risk") or {},
@@ -380,7 +381,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if (
         intent == "express_hopelessness"
         and only_a_guess(message.parse_data)
-        and _recently(tracker, GENTLE_QUESTION_DECLINED, DECLINE_REMEMBERED)
+        and _within(tracker, DECLINE_REMEMBERED, _ran(GENTLE_QUESTION_DECLINED))
     ):
         topic = _topic_behind_the_guess(message.parse_data)
         if topic:
@@ -504,34 +505,34 @@ def _topic_behind_the_guess(parse_data: Dict[str, Any]) -> Optional[str]:
     return None
 
 
-def _recently(tracker: DialogueStateTracker, action: str, messages: int) -> bool:
-    """Whether ``action`` ran within the last ``messages`` messages."""
+def _within(tracker: DialogueStateTracker, messages: int, said: Callable[[Event], bool]) -> bool:
+    """Whether Heartwise did or said something ``said`` picks out within the
+    last ``messages`` messages."""
     seen = 0
     for event in reversed(list(tracker.events)):
         if isinstance(event, UserUttered):
             seen += 1
             if seen > messages:
                 return False
-        elif isinstance(event, ActionExecuted) and event.action_name == action:
+        elif said(event):
             return True
     return False
+
+
+def _ran(*actions: str) -> Callable[[Event], bool]:
+    return lambda event: isinstance(event, ActionExecuted) and event.action_name in actions
 
 
 def _a_threat_in_the_air(tracker: DialogueStateTracker) -> bool:
     """Whether Heartwise answered a threat, or told the person not to send a
     draft, within the last few messages: then "why not?? she deserves it" is
     more of the same, and the protocol stands."""
-    messages = 0
-    for event in reversed(list(tracker.events)):
-        if isinstance(event, UserUttered):
-            messages += 1
-            if messages > THREAT_REMEMBERED:
-                return False
-        elif isinstance(event, ActionExecuted) and event.action_name in HARM_REPLIES:
-            return True
-        elif isinstance(event, BotUttered) and (event.text or "").startswith(DO_NOT_SEND):
-            return True
-    return False
+    return _within(
+        tracker,
+        THREAT_REMEMBERED,
+        lambda event: _ran(*HARM_REPLIES)(event)
+        or (isinstance(event, BotUttered) and (event.text or "").startswith(DO_NOT_SEND)),
+    )
 
 
 def _after_a_dropped_guess(tracker: DialogueStateTracker) -> Optional[str]:
@@ -546,13 +547,6 @@ def _after_a_dropped_guess(tracker: DialogueStateTracker) -> Optional[str]:
     if tracker.latest_action_name == TOPIC_FOLLOW_UP:
         return ACTION_LISTEN_NAME
     return None
-
-
-def _just_asked_about_safety(tracker: DialogueStateTracker) -> bool:
-    """The answer to a crisis question is read as one (actions/safety_check_in.py):
-    "no im not going to do anything tonight" is a no, not a guess to lower."""
-    reply = reply_before_this_message(tracker) or ""
-    return reply.startswith(("utter_crisis", "utter_risk_check_in"))
 
 
 def _earlier_messages(tracker: DialogueStateTracker) -> int:
