@@ -273,7 +273,9 @@ def test_a_young_person_about_telling_an_adult_gets_help_with_it(text, action):
     ],
 )
 def test_after_suicidal_thoughts_the_next_steps_are_heard_as_such(text, action):
-    tracker = after(text, intent="crisis", slots=AFTER_LINES, risk={"evidence": ["classifier 0.70: self_harm"]})
+    tracker = after(
+        text, intent="crisis", slots=AFTER_LINES, risk={"evidence": ["classifier 0.70: self_harm"]}
+    )
     assert follow_up(tracker)[0] == action
 
 
