@@ -6,15 +6,12 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 import pytest
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import Reply, plain_reply
 from heartwise.policies.answers import answer_to_question
-from tests.conftest import PROJECT_ROOT
-
-DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
+from tests.helpers import reply_then_message
 
 
 def after(
@@ -24,16 +21,9 @@ def after(
     slots: Optional[Dict[str, Any]] = None,
     risk: Optional[Dict[str, Any]] = None,
 ) -> DialogueStateTracker:
-    tracker = DialogueStateTracker("someone", DOMAIN.slots)
-    for name, value in (slots or {}).items():
-        tracker.update(SlotSet(name, value))
-    tracker.update(ActionExecuted("action_listen"))
-    tracker.update(UserUttered("he said he needs to find himself", {"name": "report_abuse"}))
-    tracker.update(ActionExecuted(question))
-    tracker.update(ActionExecuted("action_listen"))
-    parse = {"intent": {"name": intent, "confidence": 0.4}, "text": text, "risk": risk or {}}
-    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
-    return tracker
+    return reply_then_message(
+        question, text, intent, slots, risk, first="he said he needs to find himself"
+    )
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,6 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 import pytest
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.policies.proportion import (
@@ -15,9 +13,8 @@ from heartwise.policies.proportion import (
     visits_unasked,
     wants_to_post_their_messages,
 )
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import reply_then_message
 
-DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
 LONE_THREAT = {
     "level": "high",
     "category": "harm_to_others",
@@ -28,14 +25,7 @@ LONE_THREAT = {
 def after(
     text: str, intent: str, risk: Optional[Dict[str, Any]] = None, reply: str = "utter_greet"
 ) -> DialogueStateTracker:
-    tracker = DialogueStateTracker("someone", DOMAIN.slots)
-    tracker.update(ActionExecuted("action_listen"))
-    tracker.update(UserUttered("he cheated and left", {"name": "express_anger"}))
-    tracker.update(ActionExecuted(reply))
-    tracker.update(ActionExecuted("action_listen"))
-    parse = {"intent": {"name": intent, "confidence": 0.5}, "text": text, "risk": risk or {}}
-    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
-    return tracker
+    return reply_then_message(reply, text, intent, risk=risk)
 
 
 @pytest.mark.parametrize(
