@@ -13,7 +13,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from deploy.processes import PROJECT_ROOT
 
 
-
 @functools.lru_cache(maxsize=1)
 def domain() -> Domain:
     return Domain.load(PROJECT_ROOT / "domain.yml")
