@@ -6,6 +6,7 @@ never tells anyone to get back together; the decision stays theirs.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -14,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from heartwise.language import load_pipeline
+from heartwise.language.answers import Reply, opens_with
 
 QUESTIONS = {
     "assessment_what_went_wrong": "What went wrong",
@@ -23,17 +25,27 @@ QUESTIONS = {
 }
 # Answers are quoted back in full up to here.
 QUOTED_ANSWER_CHARS = 300
+_THOUGHT_BREAK = re.compile(r"[.,;:!?]+|\b(?:but|and|though|because)\b")
 _DOUBT = frozenset(
     {"no", "not", "never", "nope", "nah", "doubt", "unlikely", "impossible", "nothing", "idk"}
 )
 
 
 def sounds_doubtful(answer: Optional[str]) -> bool:
-    """Whether an answer leans towards "no" ("i don't think so", "nope")."""
-    if not answer:
+    """Whether an answer leans towards "no" ("i don't think so", "nope").
+
+    Read a thought at a time, where two doubts cancel: "I don't think it's
+    impossible" and "no doubt we could" lean towards yes, while "I doubt it,
+    nothing has changed" is two doubts and no yes. An answer that opens
+    with a yes ("yes, nothing is impossible") is a yes."""
+    if not answer or opens_with(answer) is Reply.YES:
         return False
-    return any(
-        token.norm_ in _DOUBT or token.lemma_ in _DOUBT for token in load_pipeline()(answer.lower())
+    return any(_doubts(thought) % 2 == 1 for thought in _THOUGHT_BREAK.split(answer.lower()))
+
+
+def _doubts(thought: str) -> int:
+    return sum(
+        token.norm_ in _DOUBT or token.lemma_ in _DOUBT for token in load_pipeline()(thought)
     )
 
 

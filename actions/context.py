@@ -1,7 +1,8 @@
 """What the person has told about themselves, kept in slots on every turn and
 corrected when they correct it: the ex's name, when it ended, what they want
-(win back, unsure, move on, co-parent), whether they see a counsellor,
-whether they asked for no advice, and progress they report.
+(win back, unsure, move on, co-parent), whether the ex asked to get back
+together, whether they see a counsellor, whether they asked for no advice,
+and progress they report.
 
 Rasa runs ``action_validate_slot_mappings`` after every message; the replies
 read these slots (response conditions in domain.yml, heartwise/nlg.py) so
@@ -75,6 +76,18 @@ GOALS = [
         r"(?:want|get|win) (?:him|her|them|my ex) back|(?:want|try) to (?:get back together|try again|make it work)",
     ),
 ]
+# "he wants me back", "she keeps asking to try again", "he's begging for
+# another chance": the ex is the one asking, and the answer is the person's
+# decision, not a wish of theirs to be understood.
+_NOT = r"(?!(?:doesn'?t|does not|dont|don'?t|never|didn'?t|won'?t|wouldn'?t|isn'?t)\b)"
+EX_WANTS_BACK = re.compile(
+    rf"\b(?:he|she|they|(?:my )?ex)(?:'?s|'?re| is| are| has| have| keeps| kept)?\s+{_NOT}(?:\w+\s+)?{_NOT}"
+    r"(?:wants?|wanted|asked|asks|asking|begg\w*|pleading)\s+"
+    r"(?:me\s+back|(?:me\s+)?(?:if we (?:can|could) |to )(?:get back together|try again|come back|"
+    r"work (?:it|things) out|give (?:it|us|things) another (?:go|shot|try))|(?:me\s+)?for (?:another|a second) "
+    r"(?:chance|go|shot|try))",
+    re.IGNORECASE,
+)
 COUNSELLOR = re.compile(
     r"\bmy (?:\w+ )?(?:counsell?or|therapist|psychologist|psychiatrist)\b|\bi (?:see|have|go to|started seeing|'?ve been seeing) (?:a )?(?:counsell?or|therapist|psychologist)\b|\b(?:in|started) (?:therapy|counselling|counseling)\b",
     re.IGNORECASE,
@@ -136,6 +149,11 @@ class ValidateSlotMappings(ValidationAction):
         if goal == "move_on" and tracker.get_slot("goal") == "co_parent":
             return {}
         return _changed(tracker, "goal", goal)
+
+    def extract_ex_wants_back(
+        self, dispatcher: Any, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _changed(tracker, "ex_wants_back", ex_wants_back_in(_text(tracker)))
 
     def extract_has_counsellor(
         self, dispatcher: Any, tracker: Tracker, domain: DomainDict
@@ -235,6 +253,10 @@ def _a_word(written: str) -> bool:
     capital ("my bf Miles") is taken as one even so."""
     token = load_pipeline()(written.lower())[0]
     return token.is_stop or token.lemma_ != token.lower_
+
+
+def ex_wants_back_in(text: str) -> Optional[bool]:
+    return True if EX_WANTS_BACK.search(text) else None
 
 
 def goal_in(text: str) -> Optional[str]:

@@ -151,6 +151,15 @@ def test_an_assessment_left_for_a_false_alarm_resumes_where_it_stopped(bot, send
     assert "she is seeing someone else now" in summary
 
 
+def test_where_were_we_after_a_crisis_in_the_assessment_means_its_questions(bot, sender):
+    bot.reply(sender, "start the assessment")
+    bot.reply(sender, "he stopped making any effort and i stopped asking")
+    assert "988" in bot.reply(sender, "honestly i dont want to be here anymore")
+    bot.reply(sender, "im ok now, i have my sister here with me")
+    # Found by role-play: "the questions" started the guide from step one.
+    assert "resolved" in bot.reply(sender, "can we go back to the questions")
+
+
 def test_deleting_my_data_removes_it_from_the_database(bot, sender):
     secret = "the night we broke up he said i was too much"
     bot.reply(sender, "give me a reflection question")

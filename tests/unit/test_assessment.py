@@ -8,7 +8,12 @@ import re
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.assessment import QUESTIONS, ActionSummarizeAssessment, ValidateAssessmentForm
+from actions.assessment import (
+    QUESTIONS,
+    ActionSummarizeAssessment,
+    ValidateAssessmentForm,
+    sounds_doubtful,
+)
 from tests.helpers import said
 
 NO_RECONCILIATION_ADVICE = re.compile(
@@ -61,6 +66,23 @@ def test_summary_quotes_answers_and_stays_balanced(
     assert not NO_RECONCILIATION_ADVICE.search(text)
     # A finished assessment leaves a blank page for the next one.
     assert events == [SlotSet(slot, None) for slot in QUESTIONS]
+
+
+@pytest.mark.parametrize(
+    "answer, doubtful",
+    [
+        ("i dont think its impossible, we just need time", False),
+        ("no doubt we could if we both tried", False),
+        ("yes, nothing is impossible", False),
+        ("i doubt it, nothing has changed", True),
+        ("i doubt it and nothing has changed", True),
+        ("we could but im not sure she wants to", True),
+        ("nah", True),
+    ],
+)
+def test_an_answer_is_read_as_the_person_meant_it(answer, doubtful):
+    # Found by role-play: double negatives were summed up as a "no".
+    assert sounds_doubtful(answer) is doubtful
 
 
 @pytest.mark.parametrize(

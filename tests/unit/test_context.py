@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
+from rasa.shared.core.events import BotUttered
+from rasa.shared.core.events import SlotSet as RasaSlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_sdk.events import SlotSet
 
 from actions.context import (
@@ -13,10 +17,12 @@ from actions.context import (
     as_said_to_them,
     breakup_time_in,
     ex_name_in,
+    ex_wants_back_in,
     goal_in,
 )
 from actions.listening import ActionListenWithoutAdvice
-from heartwise.nlg import with_name
+from heartwise.nlg import FreshResponses, with_name
+from tests.helpers import domain as real_domain
 
 
 @pytest.mark.parametrize(
@@ -170,3 +176,48 @@ def test_a_counsellor_with_a_word_before_them_is_still_theirs():
 
     assert COUNSELLOR.search("my uni counsellor said i should try journaling")
     assert COUNSELLOR.search("My therapist thinks I should go")
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("he wants me back and i honestly dont know what to think", True),
+        ("she keeps asking me to try again", True),
+        ("hes begging for another chance, says he's changed", True),
+        ("my ex asked if we could try again", True),
+        ("he doesnt want me back, he made that clear", None),
+        ("i want him back so much", None),
+        ("i really want to try again with her", None),
+        ("she wants her hoodie back", None),
+    ],
+)
+def test_an_ex_asking_to_get_back_together_is_told_from_a_wish_to(text, asked):
+    assert ex_wants_back_in(text) is asked
+
+
+def test_being_asked_back_is_answered_as_the_persons_decision():
+    tracker = DialogueStateTracker("someone", real_domain().slots)
+    for slot, value in (("ex_wants_back", True), ("ex_name", "Daniel")):
+        tracker.update(RasaSlotSet(slot, value))
+    replies = []
+    for _ in range(3):
+        text = asyncio.run(
+            FreshResponses(domain=real_domain()).generate("utter_want_ex_back", tracker, "rest")
+        )["text"]
+        tracker.update(BotUttered(text))
+        replies.append(text)
+    assert len(set(replies)) == 3
+    for reply in replies:
+        assert re.search(r"\b(?:decision|choice|decide)\b", reply)
+        assert "Wanting them back" not in reply and "want your ex back" not in reply
+    assert any("Daniel" in reply for reply in replies)
+
+
+def test_after_abuse_being_asked_back_still_gets_safety_first():
+    tracker = DialogueStateTracker("someone", real_domain().slots)
+    for slot in ("ex_wants_back", "abuse_disclosed", "reconciliation_off"):
+        tracker.update(RasaSlotSet(slot, True))
+    text = asyncio.run(
+        FreshResponses(domain=real_domain()).generate("utter_want_ex_back", tracker, "rest")
+    )["text"]
+    assert "1-800-799-7233" in text
