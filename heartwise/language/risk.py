@@ -376,6 +376,10 @@ def _age_in(phrases: Iterable[str]) -> Optional[int]:
 # alarm, while the disclosures there had words the patterns or the bank
 # knew. A first message keeps its level: it is what the calibration and
 # held-out sets measure, and nothing has been said yet to weigh it against.
+# Short of this sure, a lone guess of acting now goes down two levels, to the
+# gentle question that asks directly (utter_risk_check_in), as a lone guess
+# of a crisis does; a "yes" to it gets the lines.
+CLASSIFIER_SURE_OF_SELF_HARM = 0.8
 LOWER_IN_CONVERSATION: Dict[str, str] = {
     "crisis_imminent": "crisis",
     "crisis": "express_hopelessness",
@@ -391,7 +395,16 @@ def lowered_in_conversation(
         return None
     if disclosed or earlier_messages < 1:
         return None
+    if intent == "crisis_imminent" and _guessed_probability(risk) < CLASSIFIER_SURE_OF_SELF_HARM:
+        # Two levels: "my stuff is still at hers. ps5, half my clothes and my
+        # grandads watch" was read at 0.53 as acting now.
+        return LOWER_IN_CONVERSATION["crisis"]
     return LOWER_IN_CONVERSATION[intent]
+
+
+def _guessed_probability(risk: Mapping[str, object]) -> float:
+    found = _GUESSED.match(_evidence(risk)[0]) if _evidence(risk) else None
+    return float(found["probability"]) if found else 1.0
 
 
 # A threat read into a message by the classifier alone, mid-conversation and
@@ -408,5 +421,4 @@ def threat_only_guessed_in_conversation(
 ) -> bool:
     if intent != "threaten_harm" or earlier_messages < 1 or not guessed_only(risk):
         return False
-    found = _GUESSED.match(_evidence(risk)[0])
-    return found is not None and float(found["probability"]) < CLASSIFIER_SURE_OF_A_THREAT
+    return _guessed_probability(risk) < CLASSIFIER_SURE_OF_A_THREAT

@@ -326,11 +326,25 @@ def test_a_lone_self_harm_guess_mid_conversation_asks_the_gentle_question():
     )
 
 
-def test_a_lone_guess_of_acting_now_mid_conversation_gets_the_lines():
-    tracker = _mid_conversation(
-        "gave my brother my ps5 today", LONE_GUESS, intent="crisis_imminent"
-    )
-    assert follow_up(tracker) == ("utter_crisis_resources", [])
+@pytest.mark.parametrize(
+    "probability, reply",
+    [
+        # Found in the scripted conversations: crisis lines for a plan to
+        # collect "ps5, half my clothes and my grandads watch".
+        ("0.53", "utter_risk_check_in"),
+        ("0.86", "utter_crisis_resources"),
+    ],
+)
+def test_a_lone_guess_of_acting_now_mid_conversation_goes_down_by_how_sure_it_is(
+    probability, reply
+):
+    guess = {
+        **LONE_GUESS,
+        "level": "imminent",
+        "evidence": [f"classifier {probability}: self_harm"],
+    }
+    tracker = _mid_conversation("gave my brother my ps5 today", guess, intent="crisis_imminent")
+    assert follow_up(tracker)[0] == reply
 
 
 @pytest.mark.parametrize(
