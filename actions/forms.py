@@ -11,10 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import render_review, review_draft
 from actions.requeue import requeue_latest_message
-from heartwise.language.answers import Reply, plain_reply
+from heartwise.language.answers import Reply, plain_reply, tells_the_story
 from heartwise.language.risk import guessed_only
 
 GUIDE_FORM = "guide_form"
+FOLLOW_THE_STORY = "action_follow_the_story"
 DRAFT_FORM = "draft_form"
 # A draft that reads as one of these leaves the coach without a review: the
 # lines come first, and nothing else should stand between them and the person.
@@ -71,6 +72,11 @@ class ActionLeaveForm(Action):
         if tracker.active_loop_name == GUIDE_FORM:
             events.append(SlotSet("guide_paused", True))
             events += _step_answered(tracker)
+            if _a_story_the_step_drew_out(tracker):
+                # "I haven't really. Liked an old photo of hers once by
+                # accident at 1am": the step asked them to look at themselves,
+                # and this is what they saw. Heard, not sent to the fallback.
+                return [*events, FollowupAction(FOLLOW_THE_STORY)]
         if tracker.active_loop_name == DRAFT_FORM:
             if _a_draft_only_the_classifier_fears_for(tracker):
                 # Reviewed, with the lines beside it: "rent's due on the 1st"
@@ -90,6 +96,12 @@ def _a_yes_to_the_step(tracker: Tracker) -> bool:
     if (message.get("risk") or {}).get("level") not in (None, "none"):
         return False
     return plain_reply(message.get("text") or "") is Reply.YES
+
+
+def _a_story_the_step_drew_out(tracker: Tracker) -> bool:
+    message = tracker.latest_message
+    intent = (message.get("intent") or {}).get("name")
+    return intent == "nlu_fallback" and tells_the_story(message.get("text") or "")
 
 
 def _step_answered(tracker: Tracker) -> List[EventType]:

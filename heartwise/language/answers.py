@@ -118,3 +118,24 @@ def opens_with(text: str) -> Optional[Reply]:
     if _YES.match(text):
         return Reply.YES
     return None
+
+
+# Not the story but something said about the conversation: a correction
+# ("no, stop suggesting it"), thanks, or how it is going.
+ABOUT_THE_CONVERSATION = re.compile(
+    r"^\W*(?:no|nope|nah|again|stop|i said|please|ok(?:ay)?\W+(?:so|but))\b"
+    r"|\b(?:stop (?:suggesting|saying|telling|asking)|don'?t want|dont want|not what i (?:said|meant|asked))\b"
+    r"|\b(?:this|you|talking to you|this chat)\b[^.?!]{0,25}\b(?:help|helped|helps|helping|useful)\b"
+    r"|\b(?:thank|thanks|thx|cheers|ta)\b",
+    re.IGNORECASE,
+)
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:(?:wait|ok|okay|so|but|and|hm+|um+|well)\W+)?(?:how|what|why|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_the_story(text: str) -> bool:
+    """A statement about what happened, not a question or something said
+    about the conversation itself."""
+    return not (QUESTION.search(text) or ABOUT_THE_CONVERSATION.search(text))

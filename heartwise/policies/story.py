@@ -31,7 +31,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.answers import denies_a_risk
+from heartwise.language.answers import denies_a_risk, tells_the_story
 from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import (
     Answer,
@@ -58,16 +58,9 @@ INVITING = TOPIC_ANSWERS | {
     "utter_co_parent_money",
     "utter_co_parent_handovers",
     "utter_co_parent_childs_questions",
+    # Ends "What's been the hardest part of it for you?"
+    "utter_minor_support",
 }
-# Not the story but something said about the conversation: a correction
-# ("no, stop suggesting it"), thanks, or how it is going.
-ABOUT_THE_CONVERSATION = re.compile(
-    r"^\W*(?:no|nope|nah|again|stop|i said|please|ok(?:ay)?\W+(?:so|but))\b"
-    r"|\b(?:stop (?:suggesting|saying|telling|asking)|don'?t want|dont want|not what i (?:said|meant|asked))\b"
-    r"|\b(?:this|you|talking to you|this chat)\b[^.?!]{0,25}\b(?:help|helped|helps|helping|useful)\b"
-    r"|\b(?:thank|thanks|thx|cheers|ta)\b",
-    re.IGNORECASE,
-)
 # A tool named only to be refused.
 REFUSED_TOOL = re.compile(
     r"\b(?:don'?t|dont|do not|not|no)\s+(?:\w+\s+){0,2}?(?:want|need|doing)?\s*(?:a |the |any |your |another )?"
@@ -84,10 +77,6 @@ TOOLS = {
 ACKNOWLEDGE = "utter_acknowledge"
 NOT_READ_THAT_WAY = "utter_not_read_that_way"
 OWN_ACTIONS = (FOLLOW_THE_STORY, LISTEN_WITHOUT_ADVICE, ACKNOWLEDGE, NOT_READ_THAT_WAY)
-QUESTION = re.compile(
-    r"\?\s*$|^\s*(?:how|what|why|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b",
-    re.IGNORECASE,
-)
 
 
 @DefaultV1Recipe.register(
@@ -146,6 +135,4 @@ def goes_on_with_the_story(tracker: DialogueStateTracker) -> bool:
         return False
     if (message.intent or {}).get("name") != "nlu_fallback":
         return False
-    if QUESTION.search(message.text) or ABOUT_THE_CONVERSATION.search(message.text):
-        return False
-    return reply_before_this_message(tracker) in INVITING
+    return tells_the_story(message.text) and reply_before_this_message(tracker) in INVITING

@@ -88,6 +88,30 @@ def test_a_step_refused_questioned_or_interrupted_by_a_risk_is_shown_again(
     assert SlotSet("guide_kindness", True) not in events
 
 
+@pytest.mark.parametrize(
+    "text, heard",
+    [
+        # Found in the scripted conversations: the fallback's "tell me a bit
+        # more" for what step 2 had just asked them to look at.
+        ("I haven't really. Liked an old photo of hers once by accident at 1am", True),
+        ("wait what does that even mean", False),
+        ("no stop, this isnt helping", False),
+    ],
+)
+def test_a_story_told_to_a_guide_step_is_heard_not_sent_to_the_fallback(
+    tracker_for, dispatcher, domain, text, heard
+):
+    tracker = tracker_for(
+        text=text,
+        intent="nlu_fallback",
+        active_loop="guide_form",
+        slots={"requested_slot": "guide_kindness"},
+    )
+    events = ActionLeaveForm().run(dispatcher, tracker, domain)
+    assert (FollowupAction("action_follow_the_story") in events) is heard
+    assert (FollowupAction("action_two_stage_fallback") in events) is not heard
+
+
 def test_restarting_the_guide_clears_every_step(tracker_for, dispatcher, domain):
     tracker = tracker_for(slots={step: True for step in GUIDE_STEPS})
     events = ActionResetGuide().run(dispatcher, tracker, domain)

@@ -29,7 +29,14 @@ def after(reply: Optional[str], text: str, intent: str = "nlu_fallback") -> Dial
 
 
 @pytest.mark.parametrize(
-    "reply", ["utter_express_feelings", "utter_topic_follow_up", "utter_greet"]
+    "reply",
+    [
+        "utter_express_feelings",
+        "utter_topic_follow_up",
+        "utter_greet",
+        # Asks a 16-year-old "What's been the hardest part of it for you?"
+        "utter_minor_support",
+    ],
 )
 def test_the_story_going_on_after_a_reply_that_invited_it_is_heard(reply):
     assert goes_on_with_the_story(after(reply, "a VOICE NOTE. 4 mins long. unreal"))
