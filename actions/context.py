@@ -108,6 +108,7 @@ PROGRESS = re.compile(
     r"|\b(?:unfollowed|muted|blocked|deleted|archived)\b[^.?!,;]{0,30}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)"
     r"|\b(?:saw|went to|booked|rang|called) (?:my |a |the )?(?:gp|doctor|counsell?or|therapist)\b[^.?!,;]{0,30}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)"
     r"|\b\d+ (?:days|weeks) (?:no contact|without (?:texting|contact))\b"
+    r"|\b(?:i'?m|im|i am) not (?:replying|responding|answering|texting (?:him|her|them) back)\b"
     r"|\b(?:went|been going) (?:to the gym|for a run|running|back to (?:work|the gym))\b[^.?!,;]{0,20}?(?=\s+(?:and|but|so|because)\b|[,.?!;]|$)",
     re.IGNORECASE,
 )
@@ -130,10 +131,13 @@ class ValidateSlotMappings(ValidationAction):
     ) -> List[EventType]:
         events = await super().run(dispatcher, tracker, domain)
         progress = next((e["value"] for e in events if e.get("name") == "progress"), None)
+        said = [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
         if progress:
-            said = [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
             earlier = sum(1 for text in said for tail in ACKNOWLEDGED if text.endswith(tail))
             dispatcher.utter_message(text=acknowledgement(progress, earlier))
+        elif takes_pride(_text(tracker)):
+            earlier = sum(1 for text in said if text in PRIDE_ACKNOWLEDGEMENTS)
+            dispatcher.utter_message(text=PRIDE_ACKNOWLEDGEMENTS[earlier % 2])
         return events
 
     def extract_ex_name(
@@ -304,7 +308,30 @@ ACKNOWLEDGEMENTS = (
     "Good for you: you {progress}. Small steps like that are how this gets easier.",
     "You {progress}. I know that took something; well done.",
 )
+# "weirdly proud of myself this week", "proud of me?": pride in a step
+# already told deserves a yes of its own.
+PRIDE_ACKNOWLEDGEMENTS = (
+    "You've every reason to be proud of yourself. Choosing what's good for you, again and again, "
+    "is how this gets easier.",
+    "Yes, be proud. That took more strength than it looks from the outside, and it counts.",
+)
+_NEGATION = frozenset({"not", "never", "dont", "isnt", "aint", "no"})
 ACKNOWLEDGED = tuple(wording.rsplit(". ", 1)[-1] for wording in ACKNOWLEDGEMENTS)
+
+
+def takes_pride(text: str) -> bool:
+    """ "proud of myself", "feeling kinda proud"; not "i'm not proud of it"."""
+    for found in re.finditer(r"\bproud\b", text, re.IGNORECASE):
+        before = text[: found.start()]
+        clause = re.split(r"[.,;!?]", before)[-1]
+        words = re.findall(r"[a-z']+", clause.lower())[-3:]
+        if any(word in _NEGATION or word.endswith("n't") for word in words):
+            continue
+        if re.match(r"\s+of (?:myself|me)\b", text[found.end() :], re.IGNORECASE) or re.search(
+            r"\b(?:i'?m|im|i am|feel|feeling)\s+(?:\w+\s+)?$", before, re.IGNORECASE
+        ):
+            return True
+    return False
 
 
 def as_said_to_them(phrase: str) -> str:

@@ -19,6 +19,7 @@ from actions.context import (
     ex_name_in,
     ex_wants_back_in,
     goal_in,
+    takes_pride,
 )
 from actions.listening import ActionListenWithoutAdvice
 from heartwise.nlg import FreshResponses, with_name
@@ -221,3 +222,23 @@ def test_after_abuse_being_asked_back_still_gets_safety_first():
         FreshResponses(domain=real_domain()).generate("utter_want_ex_back", tracker, "rest")
     )["text"]
     assert "1-800-799-7233" in text
+
+
+@pytest.mark.parametrize(
+    "text, proud",
+    [
+        ("thanks. weirdly proud of myself this week", True),
+        ("no i'm not replying. proud of me?", True),
+        ("feeling kinda proud tbh", True),
+        ("im not proud of myself, i caved and texted him", False),
+        ("i dont feel proud of any of it", False),
+    ],
+)
+def test_pride_in_a_step_is_told_from_shame(text, proud):
+    assert takes_pride(text) is proud
+
+
+def test_pride_gets_a_yes_of_its_own(tracker_for, dispatcher, domain):
+    tracker = tracker_for(text="thanks. weirdly proud of myself this week")
+    asyncio.run(ValidateSlotMappings().run(dispatcher, tracker, domain))
+    assert "proud" in dispatcher.messages[0]["text"]
