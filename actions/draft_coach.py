@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import classifier_reading, render_review, review_draft
-from heartwise.language.drafts import ANOTHER_VERSION, draft_in_request
+from heartwise.language.drafts import ANOTHER_VERSION, draft_in_request, remark_on_the_draft
 
 CRISIS_INTENTS = frozenset({"crisis", "crisis_imminent", "express_hopelessness"})
 
@@ -155,3 +155,53 @@ def _classifier_reading(tracker: Tracker, draft: str) -> Dict[str, bool]:
         if event.get("event") == "user" and (event.get("text") or "").strip() == draft:
             return classifier_reading(event.get("parse_data") or {})
     return {}
+
+
+# How the review quotes its rewrite (actions/drafts/review.py).
+QUOTED_REWRITE = re.compile(
+    r'(?:A calmer version, in your own words|send only that): "(?P<rewrite>[^"]+)"'
+)
+TONE_REPLIES = {
+    "cold": "utter_draft_not_cold",
+    "fake": "utter_draft_not_you",
+    "too_much": "utter_draft_too_much",
+}
+
+
+class ActionDiscussReviewedDraft(Action):
+    """A remark on the draft just reviewed ("too cold?", "whats the calmer
+    version again"): answered about that draft, not as a new one
+    (heartwise/policies/pasted_draft.py)."""
+
+    def name(self) -> str:
+        return "action_discuss_reviewed_draft"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
+    ) -> List[EventType]:
+        remark = remark_on_the_draft(tracker.latest_message.get("text") or "")
+        rewrite = last_rewrite(tracker)
+        if remark == "calmer_version" and rewrite:
+            dispatcher.utter_message(
+                text=f'Here it is again: "{rewrite}" Change anything that doesn\'t sound '
+                "like you, then paste it back if you'd like me to read it."
+            )
+        elif remark == "calmer_version":
+            dispatcher.utter_message(response="utter_draft_no_rewrite")
+        else:
+            dispatcher.utter_message(
+                response=TONE_REPLIES.get(remark or "", "utter_draft_not_cold")
+            )
+        return []
+
+
+def last_rewrite(tracker: Tracker) -> Optional[str]:
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            found = QUOTED_REWRITE.search(event.get("text") or "")
+            if found:
+                return found["rewrite"]
+    return None

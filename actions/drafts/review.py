@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 from spacy.tokens import Doc
 
@@ -162,7 +162,7 @@ def render_review(draft: str, review: DraftReview) -> str:
             "to someone close to them, however it was meant."
         )
     for label in review.labels:
-        quotes = ", ".join(f'"{_quote(draft, hit)}"' for hit in review.hits if hit.label == label)
+        quotes = ", ".join(f'"{quote}"' for quote in _quotes(draft, review.hits, label))
         lines.append(f"• {LABEL_NAMES[label]}: {quotes} {WHY[label]}.")
     if review.is_wall_of_text:
         lines.append(
@@ -171,6 +171,24 @@ def render_review(draft: str, review: DraftReview) -> str:
         )
     lines.append(_suggestion(review))
     return "\n".join(lines)
+
+
+def _quotes(draft: str, hits: Sequence[Hit], label: str) -> List[str]:
+    """Each phrase once, and none that a longer one already shows ("begging"
+    inside "im begging")."""
+    own = [hit for hit in hits if hit.label == label]
+    shown = [
+        hit
+        for hit in own
+        if not any(
+            other is not hit
+            and other.start_char <= hit.start_char
+            and hit.end_char <= other.end_char
+            and (other.end_char - other.start_char) > (hit.end_char - hit.start_char)
+            for other in own
+        )
+    ]
+    return list(dict.fromkeys(_quote(draft, hit) for hit in shown))
 
 
 def _praise(review: DraftReview) -> str:

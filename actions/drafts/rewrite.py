@@ -43,10 +43,13 @@ def calmer_version(text: str, hits: Sequence[Hit], purpose: Purpose) -> Optional
     """The draft without what hurts; None when nothing is left of it and the
     purpose has no words of the coach's own (logistics: only the person
     knows what needs sorting)."""
+    # "you owe me a conversation" has no calm form; "you need to pay by
+    # Friday" is what a text about money is for.
+    drops = DROPS_THE_CLAUSE if purpose is Purpose.LOGISTICS else DROPS_THE_CLAUSE | {"DEMAND"}
     kept: List[str] = []
     for start, end in clause_spans(text):
         inside = [hit for hit in hits if hit.start_char < end and start < hit.end_char]
-        if any(hit.label in DROPS_THE_CLAUSE for hit in inside):
+        if any(hit.label in drops for hit in inside):
             continue
         clause = _cut_out(text, start, end, [hit for hit in inside if hit.label in CUT_OUT])
         if len(re.findall(r"[^\W\d_]+", clause)) >= MIN_WORDS:

@@ -6,6 +6,7 @@ draft carried in the request to check it (actions/draft_coach.py)."""
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 ANOTHER_VERSION = re.compile(
     r"^\W*(?:(?:ok\w*|fair|fair enough|right|fine|hmm+|so|yeah|alright)[\s,.!]*)*"
@@ -33,3 +34,39 @@ def draft_in_request(text: str) -> str | None:
             if len(draft.split()) >= DRAFT_WORDS:
                 return draft
     return None
+
+
+# Said about a draft just reviewed, not a new draft or a new topic: "too
+# cold?", "does it need 'hope you're well'? feels fake", "whats the calmer
+# version again". Short, and about the message's tone or its rewrite.
+TONE_WORRIES = {
+    "cold": re.compile(
+        r"\b(?:cold|blunt|harsh|short|curt|distant|robotic|stiff|formal|abrupt|"
+        r"like i don'?t care|like i dont care)\b",
+        re.IGNORECASE,
+    ),
+    "fake": re.compile(
+        r"\b(?:fake|forced|cheesy|not me|not like me|hope you'?re well|hope ur ok|greeting)\b",
+        re.IGNORECASE,
+    ),
+    "too_much": re.compile(
+        r"\b(?:needy|desperate|too much|too long|clingy|over the top|pathetic|begging)\b",
+        re.IGNORECASE,
+    ),
+}
+CALMER_VERSION = re.compile(
+    r"\b(?:calmer|new|better|shorter|other|your) (?:version|one|wording)\b|\bthe rewrite\b",
+    re.IGNORECASE,
+)
+# Longer than this, it is a story or a new draft, not a remark on the last one.
+REMARK_WORDS = 25
+
+
+def remark_on_the_draft(text: str) -> Optional[str]:
+    """What a short remark about a reviewed draft is about: "calmer_version",
+    one of TONE_WORRIES, or None."""
+    if len(text.split()) > REMARK_WORDS:
+        return None
+    if CALMER_VERSION.search(text):
+        return "calmer_version"
+    return next((worry for worry, said in TONE_WORRIES.items() if said.search(text)), None)

@@ -4,7 +4,9 @@
 their ex is Lauren is a draft, whatever the intent classifier makes of it
 (often "out of scope"); so is "ok fair. what about: ..." straight after a
 review. This policy sends such a message to the coach's review
-(action_review_pasted_draft), and steps aside for anything else, for any
+(action_review_pasted_draft). A remark on the draft just reviewed ("too
+cold?", "whats the calmer version again") is answered about that draft
+(action_discuss_reviewed_draft). It steps aside for anything else, for any
 risk the safety net found, and inside forms.
 """
 
@@ -18,16 +20,18 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.drafts import ANOTHER_VERSION
+from heartwise.language.drafts import ANOTHER_VERSION, remark_on_the_draft
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
     listening_to,
+    reply_before_this_message,
     risk_beyond_a_guess,
     typed_message,
 )
 
 REVIEW = "action_review_pasted_draft"
+DISCUSS = "action_discuss_reviewed_draft"
 DRAFT_FORM = "draft_form"
 # How every review opens (actions/drafts/review.py).
 REVIEW_OPENINGS = (
@@ -63,6 +67,8 @@ ASKS_FOR_A_CHECK = re.compile(
     r"(?![^.?!]{0,20}\b(?:her|his|their)\b)",
     re.IGNORECASE,
 )
+# "can you check the shorter version": a new check, not a remark.
+CHECK = re.compile(r"\b(?:check|proofread|look over|go over)\b", re.IGNORECASE)
 SECOND_PERSON = re.compile(r"\b(?:you|u|your|ur)\b", re.I)
 
 
@@ -73,12 +79,14 @@ class PastedDraftPolicy(ContextPolicy):
     def answer(self, tracker: DialogueStateTracker) -> Optional[Answer]:
         if is_a_pasted_draft(tracker):
             return REVIEW, []
+        if remarks_on_the_reviewed_draft(tracker):
+            return DISCUSS, []
         if asks_for_a_check(tracker):
             return DRAFT_FORM, []
         return None
 
     def after(self, action: Optional[str]) -> Optional[str]:
-        return ACTION_LISTEN_NAME if action == REVIEW else None
+        return ACTION_LISTEN_NAME if action in (REVIEW, DISCUSS) else None
 
 
 def is_a_pasted_draft(tracker: DialogueStateTracker) -> bool:
@@ -94,6 +102,19 @@ def is_a_pasted_draft(tracker: DialogueStateTracker) -> bool:
         name and re.match(rf"^\W*(?:hi|hey|hello|dear)?\W*{re.escape(name)}\b\W", text, re.I)
     )
     return greets_the_ex and intent in MISREAD_AS and bool(SECOND_PERSON.search(text))
+
+
+def remarks_on_the_reviewed_draft(tracker: DialogueStateTracker) -> bool:
+    """ "too cold?", "whats the calmer version again": about the draft just
+    reviewed, which the classifier cannot know."""
+    message = typed_message(tracker)
+    if message is None or risk_beyond_a_guess(message.parse_data):
+        return False
+    intent = (message.intent or {}).get("name")
+    if intent in ("affirm", "deny", "stop", "thank") or CHECK.search(message.text):
+        return False
+    talking_about_a_draft = _just_reviewed(tracker) or reply_before_this_message(tracker) == DISCUSS
+    return talking_about_a_draft and remark_on_the_draft(message.text) is not None
 
 
 def asks_for_a_check(tracker: DialogueStateTracker) -> bool:

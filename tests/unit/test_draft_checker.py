@@ -128,6 +128,19 @@ def test_pleading_is_taken_out_and_the_rest_kept():
     assert review.calmer == "I miss you every day."
 
 
+def test_a_demand_flagged_in_a_personal_message_is_not_handed_back_as_the_calmer_version():
+    # Found in the scripted conversations: "You owe me a conversation." came
+    # back as the calmer version of a message it had just flagged.
+    draft = (
+        "after everything i did for you, you owe me a conversation. please please just answer me"
+    )
+    review = review_draft(draft)
+    assert "DEMAND" in review.labels
+    assert "owe me" not in (review.calmer or "")
+    text = review_of(draft)
+    assert text.count('"please please"') == 1
+
+
 def test_a_calm_reconciliation_message_gets_no_flags():
     assert review_draft(
         "Hi, I've been thinking about us. I miss you and I'd like to talk when you're ready."

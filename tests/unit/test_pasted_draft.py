@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
+import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+from rasa_sdk import Tracker
 
-from heartwise.policies.pasted_draft import is_a_pasted_draft
+from actions.draft_coach import ActionDiscussReviewedDraft
+from heartwise.policies.pasted_draft import is_a_pasted_draft, remarks_on_the_reviewed_draft
 from tests.conftest import PROJECT_ROOT
 
 DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
@@ -108,3 +111,67 @@ def test_a_draft_to_the_named_ex_that_the_classifier_alone_fears_for_is_reviewed
         "evidence": ["pattern: end it all"],
     }
     assert not is_a_pasted_draft(tracker)
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        # Found in the scripted conversations: each got the fallback, or the
+        # coach started over and asked for the draft again.
+        ("too cold?", "nlu_fallback"),
+        ("idk it reads cold. she'll think i dont care at all", "check_message_draft"),
+        (
+            "does the new version need 'hope you're well' at the top? feels a bit fake",
+            "nlu_fallback",
+        ),
+        ("fine. whats the calmer version again", "nlu_fallback"),
+    ],
+)
+def test_a_remark_on_the_draft_just_reviewed_is_answered_about_it(text, intent):
+    after_review = said(text, intent=intent, before="action_review_message_draft")
+    assert remarks_on_the_reviewed_draft(after_review)
+    assert not remarks_on_the_reviewed_draft(said(text, intent=intent))
+
+
+def test_asking_to_check_a_new_version_still_starts_the_coach():
+    tracker = said(
+        "can you check the shorter version",
+        "check_message_draft",
+        before="action_review_message_draft",
+    )
+    assert not remarks_on_the_reviewed_draft(tracker)
+
+
+def test_the_calmer_version_is_said_again_word_for_word(dispatcher, domain):
+    tracker = said("whats the calmer version again", intent="nlu_fallback")
+    tracker.update(BotUttered('A calmer version, in your own words: "I miss you. Can we talk?"'))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("whats the calmer version again", {"name": "nlu_fallback"}))
+    sdk_tracker = Tracker.from_dict(tracker.current_state(EventVerbosity.ALL))
+    ActionDiscussReviewedDraft().run(dispatcher, sdk_tracker, domain)
+    assert '"I miss you. Can we talk?"' in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("too cold?", "utter_draft_not_cold"),
+        ("feels a bit fake tbh", "utter_draft_not_you"),
+        ("does it sound needy", "utter_draft_too_much"),
+    ],
+)
+def test_a_worry_about_tone_gets_its_own_answer(dispatcher, domain, text, response):
+    tracker = said(text, intent="nlu_fallback")
+    sdk_tracker = Tracker.from_dict(tracker.current_state(EventVerbosity.ALL))
+    ActionDiscussReviewedDraft().run(dispatcher, sdk_tracker, domain)
+    assert dispatcher.messages[0]["response"] == response
+
+
+def test_a_second_remark_after_the_first_answer_is_still_about_the_draft():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(ActionExecuted("action_discuss_reviewed_draft"))
+    tracker.update(BotUttered("Short and calm isn't the same as cold."))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("idk it reads cold", {"name": "check_message_draft"}))
+    assert remarks_on_the_reviewed_draft(tracker)
+    assert not remarks_on_the_reviewed_draft(said("idk it reads cold", "check_message_draft"))
