@@ -21,8 +21,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.breakup_time import days_since
 from heartwise.language import load_pipeline
+from heartwise.language.breakup_time import days_since
 
 RELATION = r"(?:ex|ex-?(?:boyfriend|girlfriend|husband|wife|partner)|boyfriend|girlfriend|bf|gf|husband|wife|fianc[ée]e?|partner|missus|hubby)"
 # "my boyfriend lewis", "divorced from lauren", "broke up with Theo", "Chloe dumped me"

@@ -13,7 +13,12 @@ from rasa_sdk.types import DomainDict
 
 from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import classifier_reading, render_review, review_draft
-from heartwise.language.drafts import ANOTHER_VERSION, draft_in_request, remark_on_the_draft
+from heartwise.language.drafts import (
+    ANOTHER_VERSION,
+    NAMES_A_CHECK,
+    draft_in_request,
+    remark_on_the_draft,
+)
 
 CRISIS_INTENTS = frozenset({"crisis", "crisis_imminent", "express_hopelessness"})
 
@@ -32,7 +37,12 @@ class ValidateDraftForm(FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in CRISIS_INTENTS:
             return {}
-        draft = draft_in_request(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        draft = draft_in_request(text)
+        if draft is None and not NAMES_A_CHECK.search(text) and read_message(text) is Reading.DRAFT:
+            # "chloe please im begging you...": the classifier heard a request
+            # for the coach in the draft itself.
+            draft = text
         return {"message_draft": draft} if draft else {}
 
     def validate_message_draft(

@@ -9,9 +9,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.breakup_time import days_since, describe
 from actions.journal import new_entry
 from actions.reflection_prompts import GENERAL, PROMPTS
+from heartwise.language.breakup_time import days_since, describe
 
 UsedPrompts = Dict[str, List[int]]
 

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.breakup_time import days_since, describe
+from heartwise.language.breakup_time import days_since, describe
 
 # Two weeks on is still fresh: "after about 2 weeks, the rawest part may be
 # easing" read as baseless to someone ghosted a fortnight before.

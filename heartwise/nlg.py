@@ -7,8 +7,9 @@ whose conditions hold, the one this person has never seen comes first (in the
 order domain.yml lists them), else the one seen longest ago. Once the person
 has named their ex (actions/context.py), "your ex" reads as that name. A
 topic answer to a message that names a feeling first says that feeling back
-in the person's own terms (heartwise/language/feelings.py). Named in
-endpoints.yml as the ``nlg`` type.
+in the person's own terms (heartwise/language/feelings.py), and one that
+asks whether it should still hurt after this long starts from how long it
+has been. Named in endpoints.yml as the ``nlg`` type.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from rasa.shared.core.events import BotUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from heartwise.language.breakup_time import days_since, describe
 from heartwise.language.feelings import reflect
 
 # The answers to the guide's topics (data/rules/topics.yml: each is followed
@@ -69,6 +71,7 @@ class FreshResponses(TemplatedNaturalLanguageGenerator):
         chosen = min(filled, key=lambda variant: last_seen(said, variant.get("text")))
         if utter_action in TOPIC_ANSWERS and chosen.get("text"):
             chosen["text"] = _after_reflection(tracker, chosen["text"])
+            chosen["text"] = _with_the_time(tracker, chosen["text"])
         return chosen
 
 
@@ -79,6 +82,27 @@ def _after_reflection(tracker: DialogueStateTracker, text: str) -> str:
     turn = sum(1 for event in tracker.events if event.type_name == "user")
     reflection = reflect(message, turn)
     return f"{reflection} {text}" if reflection else text
+
+
+# "is it normal to still be this raw after this long", "how long does this
+# take": the answer starts from how long it has been, as the person said it.
+ASKS_ABOUT_TIME = re.compile(
+    r"\b(?:this long|so long|still (?:feel|this|so|hurt|be|be this)|how long (?:does|will|is|should|until)|"
+    r"(?:normal|ok|okay) to still|shouldn'?t i be over)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_the_time(tracker: DialogueStateTracker, text: str) -> str:
+    message = tracker.latest_message.text if tracker.latest_message else None
+    days = days_since(tracker.get_slot("time_since_breakup"))
+    # Under a week, "after this long" is not what the person is asking about.
+    if not message or days is None or days < 7 or not ASKS_ABOUT_TIME.search(message):
+        return text
+    return (
+        f"It's been {describe(days)}, and still feeling it this much is normal: "
+        f"there's no set timetable for getting over someone. {text}"
+    )
 
 
 def with_name(text: str, name: str) -> str:

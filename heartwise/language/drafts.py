@@ -21,6 +21,8 @@ _AFTER_A_COLON = re.compile(
     r"\b(?:check|look at|read|look over|go over)\b[^:\n]{0,80}[:\n]\s*(?P<draft>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "can you check the shorter version": a request for a check, not a draft.
+NAMES_A_CHECK = re.compile(r"\b(?:check|proofread|look (?:at|over)|go over)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“](?P<draft>[^\"”]{12,})[\"”]")
 DRAFT_WORDS = 4
 

@@ -20,7 +20,7 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.drafts import ANOTHER_VERSION, remark_on_the_draft
+from heartwise.language.drafts import ANOTHER_VERSION, NAMES_A_CHECK, remark_on_the_draft
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
@@ -61,14 +61,12 @@ MISREAD_AS = frozenset(
 # it): "i read it about 40 times" tells of reading, it asks nothing.
 ASKS_FOR_A_CHECK = re.compile(
     r"(?:\b(?:can|could|would|will) (?:you|u|ya)\s+(?:just\s+|quickly\s+|pls\s+|please\s+)?"
-    r"|\b(?:pls|please|plz)\s+|(?:^|[.!?]\s*)(?:just\s+|quickly\s+)?)"
+    r"|\b(?:pls|please|plz)\s+|(?:^|[.!?,]\s*)(?:just\s+|quickly\s+)?)"
     r"(?:check|look (?:at|over)|read|proofread|go over)\b[^.?!]{0,25}"
     r"\b(?:one|this|it|my (?:text|message|draft|reply)|a (?:text|message)|what i(?:'?ve| have)? wr\w+)\b"
     r"(?![^.?!]{0,20}\b(?:her|his|their)\b)",
     re.IGNORECASE,
 )
-# "can you check the shorter version": a new check, not a remark.
-CHECK = re.compile(r"\b(?:check|proofread|look over|go over)\b", re.IGNORECASE)
 SECOND_PERSON = re.compile(r"\b(?:you|u|your|ur)\b", re.I)
 
 
@@ -111,7 +109,7 @@ def remarks_on_the_reviewed_draft(tracker: DialogueStateTracker) -> bool:
     if message is None or risk_beyond_a_guess(message.parse_data):
         return False
     intent = (message.intent or {}).get("name")
-    if intent in ("affirm", "deny", "stop", "thank") or CHECK.search(message.text):
+    if intent in ("affirm", "deny", "stop", "thank") or NAMES_A_CHECK.search(message.text):
         return False
     talking_about_a_draft = _just_reviewed(tracker) or reply_before_this_message(tracker) == DISCUSS
     return talking_about_a_draft and remark_on_the_draft(message.text) is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from rasa_sdk.events import SlotSet
 
@@ -104,3 +106,24 @@ def test_a_draft_carried_in_the_request_is_found(text, draft):
     from heartwise.language.drafts import draft_in_request
 
     assert draft_in_request(text) == draft
+
+
+@pytest.mark.parametrize(
+    "text, taken",
+    [
+        # Found in the scripted conversations: the classifier heard a request
+        # for the coach in the draft itself, and the person was asked to paste
+        # the message they had just pasted.
+        (
+            "chloe please im begging you just one more chance. after everything i did "
+            "for you, you owe me a conversation. please just answer me",
+            True,
+        ),
+        ("can you check a message before i send it", False),
+        ("i want to text him something but idk what", False),
+    ],
+)
+def test_a_draft_that_started_the_coach_is_the_draft(tracker_for, dispatcher, domain, text, taken):
+    tracker = tracker_for(text=text, intent="check_message_draft")
+    found = asyncio.run(ValidateDraftForm().extract_message_draft(dispatcher, tracker, domain))
+    assert (found.get("message_draft") == text) is taken

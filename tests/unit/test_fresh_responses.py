@@ -105,3 +105,19 @@ def test_the_topic_answers_are_the_ones_the_rules_follow_with_an_offer():
         and step["action"] != "utter_topic_follow_up"
     }
     assert answers == TOPIC_ANSWERS
+
+
+def test_asking_if_it_should_still_hurt_is_answered_from_how_long_it_has_been():
+    domain = Domain.load(PROJECT_ROOT / "domain.yml")
+    tracker = DialogueStateTracker("someone", domain.slots)
+    tracker.update(SlotSet("time_since_breakup", "5 weeks"))
+    tracker.update(UserUttered("is it normal to still be this raw after this long"))
+    text = asyncio.run(
+        FreshResponses(domain=domain).generate("utter_express_feelings", tracker, "rest")
+    )["text"]
+    assert text.startswith("It's been about 5 weeks")
+    tracker.update(UserUttered("i miss her so much"))
+    text = asyncio.run(
+        FreshResponses(domain=domain).generate("utter_express_feelings", tracker, "rest")
+    )["text"]
+    assert "It's been" not in text

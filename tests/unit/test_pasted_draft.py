@@ -81,6 +81,11 @@ def test_asking_to_have_a_message_checked_starts_the_coach_whatever_the_classifi
     )
     assert asks_for_a_check(said("could you look over what ive written", intent="show_journal"))
     assert asks_for_a_check(said("check this before i send it pls", intent="out_of_scope"))
+    assert asks_for_a_check(
+        said(
+            "actually scrap that i wrote a longer one, look at this instead", intent="show_journal"
+        )
+    )
     assert not asks_for_a_check(
         said(
             "she texted on my birthday. just 'happy bday'. i read it about 40 times",

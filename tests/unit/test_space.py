@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.breakup_time import days_since, describe
 from actions.space import ActionAdviseSpace
+from heartwise.language.breakup_time import days_since, describe
 
 
 @pytest.mark.parametrize(
