@@ -18,7 +18,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from heartwise.language.answers import clearly_not_abuse, denies_a_risk, takes_back_abuse
+from heartwise.language.answers import (
+    clearly_not_abuse,
+    denies_a_risk,
+    objects_to_a_suggestion,
+    takes_back_abuse,
+)
 from heartwise.language.feelings import reflect
 from heartwise.language.risk import shown_in_words
 
@@ -62,6 +67,9 @@ class ActionUndoMisreadFlag(Action):
             dispatcher.utter_message(response="utter_misread_abuse_unsure")
             return []
         feeling = reflect(text)
+        if response == "utter_misread" and objects_to_a_suggestion(text):
+            dispatcher.utter_message(response="utter_suggestion_dropped")
+            return []
         if response == "utter_misread" and denies_a_risk(text):
             # Nothing was misread: the person said it first.
             dispatcher.utter_message(response="utter_not_read_that_way")

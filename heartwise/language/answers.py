@@ -139,3 +139,17 @@ def tells_the_story(text: str) -> bool:
     """A statement about what happened, not a question or something said
     about the conversation itself."""
     return not (QUESTION.search(text) or ABOUT_THE_CONVERSATION.search(text))
+
+
+# "stop suggesting it", "i already said i dont want that": an objection to
+# something Heartwise suggested, owed an apology rather than a rephrasing.
+_OBJECTS = re.compile(
+    r"\bstop (?:suggesting|saying|telling me|asking|bringing (?:it|that) up)\b"
+    r"|\bi (?:already )?(?:said|told you)\b[^.?!]{0,30}\b(?:don'?t|dont|do not|not)\b"
+    r"|\bnot what i (?:said|meant|asked)\b",
+    re.IGNORECASE,
+)
+
+
+def objects_to_a_suggestion(text: str) -> bool:
+    return bool(_OBJECTS.search(text))

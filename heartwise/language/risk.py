@@ -410,10 +410,12 @@ def _guessed_probability(risk: Mapping[str, object]) -> float:
 # A threat read into a message by the classifier alone, mid-conversation and
 # short of this sure, is not answered as one: role-play got 911 and a line for
 # people who abuse for flowers taken to her office, a dog waiting by the
-# door, "I'd stop policing his drinking" and "his, I doubt". The topic the
-# classifier saw behind the guess answers instead. Threats in words (the
-# patterns, the bank) and a first message keep the protocol.
-CLASSIFIER_SURE_OF_A_THREAT = 0.8
+# door, "I'd stop policing his drinking" and "his, I doubt"; and, at 0.81
+# with a model trained on another machine, "but its all true tho?? she should
+# know how bad its got" about a draft. The topic the classifier saw behind
+# the guess answers instead. Threats in words (the patterns, the bank) and a
+# first message keep the protocol.
+CLASSIFIER_SURE_OF_A_THREAT = 0.9
 
 
 def threat_only_guessed_in_conversation(

@@ -986,6 +986,15 @@ _LOOKS_VIOLENT: List[Pattern] = [
     [_any("the"), _any("death"), _any("of"), _ME],
     [_any("drop"), _any("dead")],
     [_lemma("shoot"), _ME, _any("a", "an")],
+    # "i can't keep going round in circles", "can't keep going back to him":
+    # worn out by the pattern, not by life ("can't go on like this" stays).
+    [
+        _lemma("can", "ca"),
+        _NOT,
+        _any("go", "keep"),
+        _any("on", "going"),
+        _any("round", "around", "back", "in", "over", "through"),
+    ],
     # "i'm at the rooftop bar"
     [_lemma("roof", "rooftop"), _any("bar", "garden", "party", "pool", "restaurant")],
     # Drunk, not hurt: "got absolutely smashed at a gig".

@@ -12,6 +12,9 @@ Someone who asked for no advice is listened to whatever they write next that
 the classifier cannot place (action_listen_without_advice), first message
 included ("i don't want advice, i just want to vent. is that ok").
 
+An objection to a suggestion ("stop suggesting it") gets an apology and
+the suggestion dropped (utter_suggestion_dropped).
+
 A tool refused in so many words ("no i don't want a reflection question.
 just... listen", "I said I DON'T want the guide") is not started because the
 classifier heard its name: the refusal is acknowledged, or the person
@@ -31,7 +34,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.answers import denies_a_risk, tells_the_story
+from heartwise.language.answers import denies_a_risk, objects_to_a_suggestion, tells_the_story
 from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import (
     Answer,
@@ -76,7 +79,14 @@ TOOLS = {
 }
 ACKNOWLEDGE = "utter_acknowledge"
 NOT_READ_THAT_WAY = "utter_not_read_that_way"
-OWN_ACTIONS = (FOLLOW_THE_STORY, LISTEN_WITHOUT_ADVICE, ACKNOWLEDGE, NOT_READ_THAT_WAY)
+SUGGESTION_DROPPED = "utter_suggestion_dropped"
+OWN_ACTIONS = (
+    FOLLOW_THE_STORY,
+    LISTEN_WITHOUT_ADVICE,
+    ACKNOWLEDGE,
+    NOT_READ_THAT_WAY,
+    SUGGESTION_DROPPED,
+)
 
 
 @DefaultV1Recipe.register(
@@ -89,6 +99,8 @@ class StoryPolicy(ContextPolicy):
             return refused, []
         if wants_only_to_be_heard(tracker):
             return LISTEN_WITHOUT_ADVICE, []
+        if objects_to_what_was_suggested(tracker):
+            return SUGGESTION_DROPPED, []
         if not goes_on_with_the_story(tracker):
             return None
         # "he never abused me, he's just rubbish at texting": said first, not
@@ -126,6 +138,17 @@ def wants_only_to_be_heard(tracker: DialogueStateTracker) -> bool:
         and bool(tracker.get_slot("no_advice"))
         and message is not None
         and (message.intent or {}).get("name") == "nlu_fallback"
+    )
+
+
+def objects_to_what_was_suggested(tracker: DialogueStateTracker) -> bool:
+    """ "again, no i dont want to 'consider whether to try again'. stop
+    suggesting it", which the classifier cannot place."""
+    message = typed_message(tracker)
+    return (
+        message is not None
+        and (message.intent or {}).get("name") == "nlu_fallback"
+        and objects_to_a_suggestion(message.text)
     )
 
 

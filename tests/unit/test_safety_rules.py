@@ -114,6 +114,8 @@ def test_acting_now_is_imminent(forced_intent, message):
     [
         "i cant do this anymore",
         "i cant take it anymore honestly",
+        "i can't keep going like this",
+        "i cant go on anymore",
         "i'm starting to feel like that again",
         "its getting like that again. the way it was before",
         "i dont see any way out",
@@ -165,6 +167,7 @@ def test_hopelessness_is_a_concern(forced_intent, message):
         "honestly its like banging my head against a brick wall with him",
         "i hit my head on the cupboard door getting his stuff out lol",
         "we've been over for a while and im done living in the past",
+        "i need to know if anything has changed first. i can't keep going round in circles",
         # Someone else's crisis, a film, a news story.
         "my friend keeps saying she wants to die over her ex",
         "we watched a movie where the guy jumps off a bridge at the end",

@@ -123,3 +123,21 @@ def test_a_risk_denied_before_anyone_raised_it_is_acknowledged_then_heard():
     tracker = after("utter_express_feelings", "he never abused me, he's just rubbish at texting")
     policy = StoryPolicy.__new__(StoryPolicy)
     assert policy.answer(tracker) == ("utter_not_read_that_way", [])
+
+
+@pytest.mark.parametrize(
+    "text, objects",
+    [
+        # Found in the scripted conversations: a co-parent's objection got
+        # "is this more about wanting to get back together?".
+        ("again, no i dont want to 'consider whether to try again'. stop suggesting it", True),
+        ("i already said i dont want him back", True),
+        ("she keeps saying she wants to try again", False),
+    ],
+)
+def test_an_objection_to_a_suggestion_gets_an_apology(text, objects):
+    from heartwise.policies.story import StoryPolicy
+
+    policy = StoryPolicy.__new__(StoryPolicy)
+    answer = policy.answer(after("utter_ask_compatibility", text))
+    assert (answer == ("utter_suggestion_dropped", [])) is objects
