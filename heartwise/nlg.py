@@ -39,6 +39,25 @@ TOPIC_ANSWERS = frozenset(
 )
 
 
+# A reminder said this often is not said again: after three "say 'where were
+# we?'", the person knows, and the offer reads as if the guide were not paused.
+REMINDERS: Dict[str, Dict[str, Any]] = {"utter_topic_follow_up": {"guide_paused": False}}
+TIMES_TO_REMIND = 3
+
+
+def _reminded_enough(
+    said: List[Optional[str]], variants: List[Dict[str, Any]], overrides: Dict[str, Any]
+) -> bool:
+    """Whether the variants that depend on the overridden slots were said
+    ``TIMES_TO_REMIND`` times already."""
+    reminders = {
+        variant.get("text")
+        for variant in variants
+        if any(condition.get("name") in overrides for condition in variant.get("condition") or [])
+    }
+    return sum(1 for text in said if text in reminders) >= TIMES_TO_REMIND
+
+
 class FreshResponses(TemplatedNaturalLanguageGenerator):
     def __init__(
         self, endpoint_config: Optional[EndpointConfig] = None, domain: Optional[Domain] = None
@@ -53,6 +72,10 @@ class FreshResponses(TemplatedNaturalLanguageGenerator):
         **kwargs: Any,
     ) -> Optional[Dict[str, Any]]:
         slots = tracker.current_slot_values()
+        said = [event.text for event in tracker.events if isinstance(event, BotUttered)]
+        overrides = REMINDERS.get(utter_action, {})
+        if overrides and _reminded_enough(said, self.responses[utter_action], overrides):
+            slots = {**slots, **overrides}
         suitable = ResponseVariationFilter(self.responses).responses_for_utter_action(
             utter_action, output_channel, slots
         )
@@ -67,7 +90,6 @@ class FreshResponses(TemplatedNaturalLanguageGenerator):
                 variant["text"] = with_name(variant["text"], name)
         # Compared as the person read them, name included: otherwise a variant
         # already said with the name would look unseen and come round again.
-        said = [event.text for event in tracker.events if isinstance(event, BotUttered)]
         chosen = min(filled, key=lambda variant: last_seen(said, variant.get("text")))
         if utter_action in TOPIC_ANSWERS and chosen.get("text"):
             chosen["text"] = _after_reflection(tracker, chosen["text"])

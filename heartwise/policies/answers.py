@@ -25,6 +25,7 @@ from typing import Callable, Dict, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import BotUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import Reply, opens_with, plain_reply, takes_back_abuse
@@ -60,7 +61,21 @@ SAFE = re.compile(
 
 
 def _reflection_or_guide(tracker: DialogueStateTracker) -> str:
-    return "guide_form" if tracker.get_slot("guide_paused") else "reflection_form"
+    # The offer said which: "say 'where were we?'" while the guide is paused,
+    # a reflection question otherwise, and after three reminders (heartwise/nlg.py).
+    offered_the_guide = "where were we" in (_last_bot_text(tracker) or "").lower()
+    return (
+        "guide_form"
+        if tracker.get_slot("guide_paused") and offered_the_guide
+        else "reflection_form"
+    )
+
+
+def _last_bot_text(tracker: DialogueStateTracker) -> Optional[str]:
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, BotUttered) and event.text:
+            return event.text
+    return None
 
 
 def _draft_coach(tracker: DialogueStateTracker) -> Optional[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 import pytest
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.events import ActionExecuted, BotUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import Reply, plain_reply
@@ -61,7 +61,9 @@ def test_a_new_disclosure_after_are_you_safe_is_left_to_the_rules():
     "question, text, slots, expected",
     [
         ("utter_topic_follow_up", "yes please, give me one", {}, "reflection_form"),
-        ("utter_topic_follow_up", "yh go on", {"guide_paused": True}, "guide_form"),
+        # The guide is paused, but the offer was a question (heartwise/nlg.py
+        # stops reminding after three times): the question.
+        ("utter_topic_follow_up", "yh go on", {"guide_paused": True}, "reflection_form"),
         ("utter_topic_follow_up", "nah not now thanks", {}, "utter_acknowledge"),
         ("utter_assess_relationship", "sure, why not", {}, "utter_assessment_intro"),
         ("utter_ask_communication", "yes please", {}, "draft_form"),
@@ -72,6 +74,13 @@ def test_a_new_disclosure_after_are_you_safe_is_left_to_the_rules():
 )
 def test_a_typed_answer_to_an_offer_does_what_the_button_would(question, text, slots, expected):
     assert answer_to_question(after(question, text, slots=slots)) == expected
+
+
+def test_a_yes_to_the_reminder_of_the_paused_guide_resumes_the_guide():
+    tracker = after("utter_topic_follow_up", "yh go on", slots={"guide_paused": True})
+    reminder = BotUttered('Say "where were we?" when you\'d like to get back to the guide.')
+    tracker.events.insert(len(tracker.events) - 2, reminder)
+    assert answer_to_question(tracker) == "guide_form"
 
 
 @pytest.mark.parametrize(

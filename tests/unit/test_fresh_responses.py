@@ -121,3 +121,19 @@ def test_asking_if_it_should_still_hurt_is_answered_from_how_long_it_has_been():
         FreshResponses(domain=domain).generate("utter_express_feelings", tracker, "rest")
     )["text"]
     assert "It's been" not in text
+
+
+def test_the_paused_guide_is_not_mentioned_after_three_reminders():
+    domain = Domain.load(PROJECT_ROOT / "domain.yml")
+    tracker = DialogueStateTracker("someone", domain.slots)
+    tracker.update(SlotSet("guide_paused", True))
+    offers = []
+    for _ in range(5):
+        text = asyncio.run(
+            FreshResponses(domain=domain).generate("utter_topic_follow_up", tracker, "rest")
+        )["text"]
+        tracker.update(BotUttered(text))
+        offers.append(text)
+    assert all("where were we" in offer for offer in offers[:3])
+    assert not any("where were we" in offer for offer in offers[3:])
+    assert len(set(offers)) == 5
