@@ -13,7 +13,9 @@ the classifier cannot place (action_listen_without_advice), first message
 included ("i don't want advice, i just want to vent. is that ok").
 
 An objection to a suggestion ("stop suggesting it") gets an apology and
-the suggestion dropped (utter_suggestion_dropped).
+the suggestion dropped (utter_suggestion_dropped). Progress already
+acknowledged in a message the classifier cannot place ("no i'm not replying.
+proud of me?") gets a question about the step (utter_progress_follow_up).
 
 A tool refused in so many words ("no i don't want a reflection question.
 just... listen", "I said I DON'T want the guide") is not started because the
@@ -32,6 +34,7 @@ from typing import Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import denies_a_risk, objects_to_a_suggestion, tells_the_story
@@ -80,7 +83,9 @@ TOOLS = {
 ACKNOWLEDGE = "utter_acknowledge"
 NOT_READ_THAT_WAY = "utter_not_read_that_way"
 SUGGESTION_DROPPED = "utter_suggestion_dropped"
+PROGRESS_FOLLOW_UP = "utter_progress_follow_up"
 OWN_ACTIONS = (
+    PROGRESS_FOLLOW_UP,
     FOLLOW_THE_STORY,
     LISTEN_WITHOUT_ADVICE,
     ACKNOWLEDGE,
@@ -101,6 +106,8 @@ class StoryPolicy(ContextPolicy):
             return LISTEN_WITHOUT_ADVICE, []
         if objects_to_what_was_suggested(tracker):
             return SUGGESTION_DROPPED, []
+        if acknowledged_an_unplaced_message(tracker):
+            return PROGRESS_FOLLOW_UP, []
         if not goes_on_with_the_story(tracker):
             return None
         # "he never abused me, he's just rubbish at texting": said first, not
@@ -150,6 +157,22 @@ def objects_to_what_was_suggested(tracker: DialogueStateTracker) -> bool:
         and (message.intent or {}).get("name") == "nlu_fallback"
         and objects_to_a_suggestion(message.text)
     )
+
+
+def acknowledged_an_unplaced_message(tracker: DialogueStateTracker) -> bool:
+    """Progress or pride was already answered this turn (actions/context.py
+    says "that's a real step" as the message arrives), and the classifier
+    found nothing else in it: a question about the step follows, not the
+    fallback's "is this more about...?"."""
+    message = typed_message(tracker)
+    if message is None or (message.intent or {}).get("name") != "nlu_fallback":
+        return False
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered):
+            return True
+    return False
 
 
 def goes_on_with_the_story(tracker: DialogueStateTracker) -> bool:

@@ -141,3 +141,15 @@ def test_an_objection_to_a_suggestion_gets_an_apology(text, objects):
     policy = StoryPolicy.__new__(StoryPolicy)
     answer = policy.answer(after("utter_ask_compatibility", text))
     assert (answer == ("utter_suggestion_dropped", [])) is objects
+
+
+def test_progress_already_acknowledged_in_an_unplaced_message_gets_a_question_about_it():
+    from rasa.shared.core.events import BotUttered
+
+    from heartwise.policies.story import StoryPolicy
+
+    policy = StoryPolicy.__new__(StoryPolicy)
+    tracker = after("utter_express_anger", "no i'm not replying. proud of me?")
+    assert policy.answer(tracker) != ("utter_progress_follow_up", [])
+    tracker.update(BotUttered("You're not replying: that's a real step, and harder than it sounds."))
+    assert policy.answer(tracker) == ("utter_progress_follow_up", [])
