@@ -16,6 +16,8 @@ from heartwise.language.risk import guessed_only
 
 GUIDE_FORM = "guide_form"
 FOLLOW_THE_STORY = "action_follow_the_story"
+# Fewer words than this is too little to be heard as a story.
+STORY_WORDS = 6
 DRAFT_FORM = "draft_form"
 # A draft that reads as one of these leaves the coach without a review: the
 # lines come first, and nothing else should stand between them and the person.
@@ -101,7 +103,9 @@ def _a_yes_to_the_step(tracker: Tracker) -> bool:
 def _a_story_the_step_drew_out(tracker: Tracker) -> bool:
     message = tracker.latest_message
     intent = (message.get("intent") or {}).get("name")
-    return intent == "nlu_fallback" and tells_the_story(message.get("text") or "")
+    text = message.get("text") or ""
+    # "the thing" is unclear, not a story: the fallback asks what was meant.
+    return intent == "nlu_fallback" and len(text.split()) >= STORY_WORDS and tells_the_story(text)
 
 
 def _step_answered(tracker: Tracker) -> List[EventType]:

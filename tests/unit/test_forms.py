@@ -95,6 +95,7 @@ def test_a_step_refused_questioned_or_interrupted_by_a_risk_is_shown_again(
         # more" for what step 2 had just asked them to look at.
         ("I haven't really. Liked an old photo of hers once by accident at 1am", True),
         ("wait what does that even mean", False),
+        ("the thing", False),
         ("no stop, this isnt helping", False),
     ],
 )

@@ -151,5 +151,7 @@ def test_progress_already_acknowledged_in_an_unplaced_message_gets_a_question_ab
     policy = StoryPolicy.__new__(StoryPolicy)
     tracker = after("utter_express_anger", "no i'm not replying. proud of me?")
     assert policy.answer(tracker) != ("utter_progress_follow_up", [])
-    tracker.update(BotUttered("You're not replying: that's a real step, and harder than it sounds."))
+    tracker.update(
+        BotUttered("You're not replying: that's a real step, and harder than it sounds.")
+    )
     assert policy.answer(tracker) == ("utter_progress_follow_up", [])
