@@ -110,7 +110,12 @@ def co_parenting_reply(tracker: DialogueStateTracker) -> Optional[str]:
         return None
     intent = (message.intent or {}).get("name")
     lone_guess = intent == LONE_GUESS and only_a_guess(message.parse_data)
-    if intent not in MISREAD_AS and not lone_guess:
+    # "thing is she said shed go halves on school trips then paid 2 months
+    # late" read as a correction, with no safety reply there to take back.
+    a_correction_of_nothing = intent == "correct_misunderstanding" and not tracker.get_slot(
+        "self_harm_disclosed"
+    )
+    if intent not in MISREAD_AS and not lone_guess and not a_correction_of_nothing:
         return None
     topic = _topic(message.text)
     if topic is None and len(message.text.split()) <= SHORT:

@@ -51,6 +51,11 @@ def conversation(
             "want_ex_back",
             "utter_co_parent_childs_questions",
         ),
+        (
+            "thing is she said shed go halves on school trips then paid 2 months late",
+            "correct_misunderstanding",
+            "utter_co_parent_money",
+        ),
     ],
 )
 def test_a_co_parents_practical_question_gets_the_co_parenting_answer(text, intent, reply):
@@ -111,4 +116,12 @@ def test_everything_else_is_left_to_the_rules(
 def test_inside_rasas_fallback_question_the_rules_keep_the_turn():
     tracker = conversation("need to text her about money for our eldest's school trip. £280")
     tracker.update(ActiveLoop("action_two_stage_fallback"))
+    assert co_parenting_reply(tracker) is None
+
+
+def test_a_correction_after_a_safety_reply_is_left_to_be_taken_back():
+    slots = {**CO_PARENT, "self_harm_disclosed": True}
+    tracker = conversation(
+        "no i meant the money for the school trip", intent="correct_misunderstanding", slots=slots
+    )
     assert co_parenting_reply(tracker) is None
