@@ -31,7 +31,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.requeue import requeue_latest_message
 from heartwise.language.answers import SAYS_MISREAD
-from heartwise.language.risk import shown_in_words
+from heartwise.language.risk import guessed_only, shown_in_words
 
 THOUGHTS_QUESTION = "utter_risk_check_in"
 RIGHT_NOW_QUESTION = "utter_crisis_check_in"
@@ -190,7 +190,13 @@ class ActionReadCheckInAnswer(Action):
             return _not_an_answer(tracker)
         answer = read_answer(text, turn)
         if answer is Answer.UNCLEAR and self_harm:
-            answer = Answer.YES
+            # Unsure counts as yes. But to "right now?", a story that only the
+            # classifier reads as risk ("I think I'm most afraid of being the
+            # one who gets left again") is not a yes to acting now: it gets
+            # the reply to "not right now", which keeps the lines in view,
+            # rather than emergency services first.
+            story_guessed_at = guessed_only(risk) and turn in ABOUT_RIGHT_NOW
+            answer = Answer.NO if story_guessed_at else Answer.YES
         if answer is Answer.NO and turn == THOUGHTS_QUESTION and shown and self_harm:
             answer = Answer.YES
         reply = REPLIES[turn].get(answer)

@@ -107,6 +107,29 @@ def test_what_the_words_show_overrules_a_no(tracker_for, dispatcher, domain):
     assert events == read_as("lines", disclosed=True)
 
 
+@pytest.mark.parametrize(
+    "text, assessed, reply",
+    [
+        # Found in the scripted conversations: emergency services first for
+        # a fear of being left, read by the classifier alone as a crisis.
+        (
+            "I think I'm most afraid of being the one who gets left again. It happened "
+            "with my dad too, he left when I was 9.",
+            risk("high", "classifier 0.76: self_harm"),
+            "not_dismissed",
+        ),
+        # Unsure still counts as yes, and words the patterns know keep it.
+        ("i dont know", risk("high", "classifier 0.76: self_harm"), "urgent"),
+        ("it just feels like there's no way out", risk("concern", "pattern: no way out"), "urgent"),
+    ],
+)
+def test_a_story_only_the_classifier_reads_as_risk_is_not_a_yes_to_right_now(
+    tracker_for, dispatcher, domain, text, assessed, reply
+):
+    events = answer(tracker_for, dispatcher, domain, RIGHT_NOW_QUESTION, text, "crisis", assessed)
+    assert events == read_as(reply, disclosed=True)
+
+
 def test_an_imminent_danger_in_the_words_gets_emergency_services(tracker_for, dispatcher, domain):
     events = answer(
         tracker_for,
