@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import render_review, review_draft
+from actions.reflection import kept_in_the_journal
 from actions.requeue import requeue_latest_message
 from heartwise.language.answers import Reply, plain_reply, tells_the_story
 from heartwise.language.risk import guessed_only
@@ -19,6 +20,7 @@ FOLLOW_THE_STORY = "action_follow_the_story"
 # Fewer words than this is too little to be heard as a story.
 STORY_WORDS = 6
 DRAFT_FORM = "draft_form"
+REFLECTION_FORM = "reflection_form"
 # A draft that reads as one of these leaves the coach without a review: the
 # lines come first, and nothing else should stand between them and the person.
 CRISIS_INTENTS = frozenset({"crisis_imminent", "crisis", "express_hopelessness"})
@@ -88,6 +90,13 @@ class ActionLeaveForm(Action):
                 dispatcher.utter_message(response="utter_draft_heavy_check_in")
                 return events + _undo_the_crisis_flag(tracker)
             _warn_against_sending(dispatcher, tracker)
+        if tracker.active_loop_name == REFLECTION_FORM and _only_the_classifier_fears_for(tracker):
+            # "Sleeping badly. I've started walking at lunchtime": an answer
+            # to the prompt, kept, with the lines and a question beside it.
+            text = tracker.latest_message.get("text") or ""
+            dispatcher.utter_message(response="utter_journal_saved")
+            dispatcher.utter_message(response="utter_draft_heavy_check_in")
+            return events + kept_in_the_journal(tracker, text) + _undo_the_crisis_flag(tracker)
         return events + requeue_latest_message(tracker)
 
 
@@ -140,14 +149,17 @@ def _undo_the_crisis_flag(tracker: Tracker) -> List[EventType]:
     return [SlotSet("self_harm_disclosed", before)]
 
 
-def _a_draft_only_the_classifier_fears_for(tracker: Tracker) -> bool:
-    """A message written to the ex that the classifier alone, with no phrase
-    and no likeness to the risk bank, reads as a crisis."""
+def _only_the_classifier_fears_for(tracker: Tracker) -> bool:
+    """The classifier alone, with no phrase and no likeness to the risk bank,
+    reads the message as a crisis."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return (
-        intent in CRISIS_INTENTS
-        and guessed_only(tracker.latest_message.get("risk") or {})
-        and read_message(tracker.latest_message.get("text") or "") is Reading.DRAFT
+    return intent in CRISIS_INTENTS and guessed_only(tracker.latest_message.get("risk") or {})
+
+
+def _a_draft_only_the_classifier_fears_for(tracker: Tracker) -> bool:
+    """A message written to the ex that only the classifier reads as a crisis."""
+    return _only_the_classifier_fears_for(tracker) and (
+        read_message(tracker.latest_message.get("text") or "") is Reading.DRAFT
     )
 
 

@@ -99,15 +99,17 @@ class ActionSaveReflection(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
-        prompt = tracker.get_slot("reflection_prompt") or {"topic": GENERAL, "text": ""}
-        entry = new_entry(
-            topic=prompt["topic"],
-            prompt=prompt["text"],
-            answer=tracker.get_slot("reflection_answer") or "",
-        )
-        journal = [*(tracker.get_slot("journal") or []), entry]
-        return [
-            SlotSet("journal", journal),
-            SlotSet("reflection_answer", None),
-            SlotSet("reflection_prompt", None),
-        ]
+        return kept_in_the_journal(tracker, tracker.get_slot("reflection_answer") or "")
+
+
+def kept_in_the_journal(tracker: Tracker, answer: str) -> List[EventType]:
+    """The events that add ``answer``, with its prompt, topic and date, to the
+    journal and clear the prompt."""
+    prompt = tracker.get_slot("reflection_prompt") or {"topic": GENERAL, "text": ""}
+    entry = new_entry(topic=prompt["topic"], prompt=prompt["text"], answer=answer)
+    journal = [*(tracker.get_slot("journal") or []), entry]
+    return [
+        SlotSet("journal", journal),
+        SlotSet("reflection_answer", None),
+        SlotSet("reflection_prompt", None),
+    ]

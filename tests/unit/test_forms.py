@@ -137,3 +137,44 @@ def test_a_yes_in_more_words_than_the_button_goes_on_with_the_guide(
     )
     events = ActionLeaveForm().run(dispatcher, tracker, domain)
     assert events == [SlotSet("guide_mind_games", True), FollowupAction("guide_form")]
+
+
+@pytest.mark.parametrize(
+    "risk, kept",
+    [
+        # Found in the scripted conversations: an answer to a reflection
+        # prompt got the gentle question about suicide, and was lost.
+        (
+            {
+                "level": "concern",
+                "category": "self_harm",
+                "evidence": ["classifier 0.75: self_harm"],
+            },
+            True,
+        ),
+        ({"level": "high", "category": "self_harm", "evidence": ["pattern: want to die"]}, False),
+    ],
+)
+def test_a_reflection_only_the_classifier_fears_for_is_kept_with_the_lines_beside_it(
+    tracker_for, dispatcher, domain, risk, kept
+):
+    text = "Sleeping badly. I've started walking at lunchtime, about 30 mins."
+    tracker = tracker_for(
+        text=text,
+        intent="express_hopelessness",
+        active_loop="reflection_form",
+        slots={"requested_slot": "reflection_answer", "journal": []},
+        risk=risk,
+    )
+    events = ActionLeaveForm().run(dispatcher, tracker, domain)
+    journal = next((e["value"] for e in events if e.get("name") == "journal"), None)
+    if kept:
+        assert journal and journal[0]["answer"] == text
+        assert [m["response"] for m in dispatcher.messages] == [
+            "utter_journal_saved",
+            "utter_draft_heavy_check_in",
+        ]
+        assert ActionExecuted("action_listen") not in events
+    else:
+        assert journal is None and dispatcher.messages == []
+        assert ActionExecuted("action_listen") in events
