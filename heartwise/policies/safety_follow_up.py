@@ -80,6 +80,7 @@ GENTLE_QUESTION_DECLINED = "utter_risk_check_in_declined"
 DECLINE_REMEMBERED = 6
 # Intents a guess of which may give way to the topic behind it.
 DROPPED_GUESSES = frozenset({"threaten_harm", "express_hopelessness"})
+GO_ON = "utter_go_on"
 NO_LABEL_NEEDED = "utter_abuse_no_label_needed"
 CALL_EMERGENCY = "utter_call_emergency_yes"
 HANDOVER_SAFETY = "utter_handover_safety"
@@ -371,9 +372,9 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if threat_only_guessed_in_conversation(
         intent, message.parse_data.get("risk") or {}, _earlier_messages(tracker)
     ) and not _a_threat_in_the_air(tracker):
-        topic = _topic_behind_the_guess(message.parse_data)
-        if topic:
-            return topic, []
+        # With no topic behind it ("yeah reckon ill leave that one be" got 911
+        # and a line for people who abuse), the person is invited on.
+        return _topic_behind_the_guess(message.parse_data) or GO_ON, []
     # "Does feeling relieved make me a bad person?", a few messages after a
     # no to "do you have thoughts of ending your life?": the classifier alone
     # asking again would be the same question twice (role-play got it twice
@@ -544,7 +545,7 @@ def _after_a_dropped_guess(tracker: DialogueStateTracker) -> Optional[str]:
         return None
     if tracker.latest_action_name in TOPIC_ANSWERS:
         return TOPIC_FOLLOW_UP
-    if tracker.latest_action_name == TOPIC_FOLLOW_UP:
+    if tracker.latest_action_name in (TOPIC_FOLLOW_UP, GO_ON):
         return ACTION_LISTEN_NAME
     return None
 

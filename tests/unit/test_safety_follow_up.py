@@ -489,6 +489,17 @@ def test_a_threat_only_guessed_mid_conversation_gets_the_topic_behind_it():
     assert follow_up(tracker) == ("action_listen", [])
 
 
+def test_a_threat_only_guessed_with_no_topic_behind_it_invites_the_person_on():
+    # Found in the scripted conversations: "yeah reckon ill leave that one be"
+    # got 911 and a line for people who abuse.
+    tracker = _guessed_threat(0.69)
+    ranking = tracker.latest_message.parse_data["intent_ranking"]
+    ranking[1] = {"name": "deny", "confidence": 0.12}
+    assert follow_up(tracker) == ("utter_go_on", [])
+    tracker.update(ActionExecuted("utter_go_on"))
+    assert follow_up(tracker) == ("action_listen", [])
+
+
 @pytest.mark.parametrize("probability, earlier", [(0.93, True), (0.61, False)])
 def test_a_sure_guess_or_a_first_message_keeps_the_protocol(probability, earlier):
     assert follow_up(_guessed_threat(probability, earlier)) is None
