@@ -6,10 +6,11 @@ does. Here the variants take turns within a conversation: of the variants
 whose conditions hold, the one this person has never seen comes first (in the
 order domain.yml lists them), else the one seen longest ago. Once the person
 has named their ex (actions/context.py), "your ex" reads as that name. A
-topic answer to a message that names a feeling first says that feeling back
-in the person's own terms (heartwise/language/feelings.py), and one that
-asks whether it should still hurt after this long starts from how long it
-has been. Named in endpoints.yml as the ``nlg`` type.
+topic answer to a message about a birthday or an anniversary first names the
+day (heartwise/language/hard_dates.py); one that names a feeling first says
+that feeling back in the person's own terms (heartwise/language/feelings.py);
+and one that asks whether it should still hurt after this long starts from
+how long it has been. Named in endpoints.yml as the ``nlg`` type.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from heartwise.language.breakup_time import days_since, describe
 from heartwise.language.feelings import reflect
+from heartwise.language.hard_dates import about_a_hard_date
 
 # The answers to the guide's topics (data/rules/topics.yml: each is followed
 # by utter_topic_follow_up); tests/unit/test_fresh_responses.py keeps the two
@@ -92,15 +94,23 @@ class FreshResponses(TemplatedNaturalLanguageGenerator):
         # already said with the name would look unseen and come round again.
         chosen = min(filled, key=lambda variant: last_seen(said, variant.get("text")))
         if utter_action in TOPIC_ANSWERS and chosen.get("text"):
-            chosen["text"] = _after_reflection(tracker, chosen["text"])
+            chosen["text"] = _after_a_lead(tracker, chosen["text"], name)
             chosen["text"] = _with_the_time(tracker, chosen["text"])
         return chosen
 
 
-def _after_reflection(tracker: DialogueStateTracker, text: str) -> str:
+def _after_a_lead(tracker: DialogueStateTracker, text: str, name: Optional[str]) -> str:
+    """The day the message is about, else the feeling it names, before the answer."""
     message = tracker.latest_message.text if tracker.latest_message else None
     if not message or message.startswith("/"):
         return text
+    date = about_a_hard_date(message)
+    if date:
+        return f"{with_name(date, name) if name else date} {text}"
+    return _after_reflection(message, tracker, text)
+
+
+def _after_reflection(message: str, tracker: DialogueStateTracker, text: str) -> str:
     turn = sum(1 for event in tracker.events if event.type_name == "user")
     reflection = reflect(message, turn)
     return f"{reflection} {text}" if reflection else text

@@ -107,6 +107,35 @@ def test_the_topic_answers_are_the_ones_the_rules_follow_with_an_offer():
     assert answers == TOPIC_ANSWERS
 
 
+def test_a_message_from_the_ex_on_a_birthday_is_named_before_the_answer():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(SlotSet("ex_name", "Sam"))
+    tracker.update(
+        UserUttered("she texted on my birthday last month, i read it about 40 times")
+    )
+    text = said_next(tracker, "utter_express_feelings")
+    assert text.startswith("Hearing from Sam on your birthday")
+    assert text.endswith("Breakups hurt.")
+
+
+def test_facing_the_first_holiday_without_them_gets_a_plan_for_the_day():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(UserUttered("honestly dreading xmas, first one without him. i feel so lost"))
+    text = said_next(tracker, "utter_express_feelings")
+    # The day, not the feeling, leads: one opening sentence, not two.
+    assert text.startswith("The first Christmas without your ex")
+    assert "plan the day" in text and "Feeling lost" not in text
+
+
+def test_a_day_only_mentioned_in_passing_changes_nothing():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(UserUttered("we met on valentines day, 6 years ago now"))
+    assert said_next(tracker, "utter_express_feelings") == "Breakups hurt."
+    # The person's own message on the day is not news from the ex.
+    tracker.update(UserUttered("i texted him on his birthday and got nothing back"))
+    assert said_next(tracker, "utter_express_feelings") == "It gets easier."
+
+
 def test_asking_if_it_should_still_hurt_is_answered_from_how_long_it_has_been():
     domain = Domain.load(PROJECT_ROOT / "domain.yml")
     tracker = DialogueStateTracker("someone", domain.slots)
