@@ -982,6 +982,16 @@ _LOOKS_VIOLENT: List[Pattern] = [
         _any("junk", "takeaway", "takeaways", "crisps", "sugar", "chocolate", "meat", "so", "late"),
     ],
     [_any("it", "this", "that", "'s", "s", "is"), _any("killing"), _ME],
+    # "the no checking one is gonna kill me lol", "this week will kill me":
+    # a thing, not a person, does the killing.
+    [
+        _any("it", "this", "that", "one", "thing", "week", "wait", "rule", "day", "part", "job"),
+        _OPT,
+        _any("will", "'ll", "ll", "gonna", "going"),
+        _OPT,
+        _lemma("kill"),
+        _ME,
+    ],
     [_any("could"), _lemma("murder", "kill"), _any("a", "an", "some")],
     [_any("the"), _any("death"), _any("of"), _ME],
     [_any("drop"), _any("dead")],

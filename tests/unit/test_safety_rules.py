@@ -168,6 +168,7 @@ def test_hopelessness_is_a_concern(forced_intent, message):
         "i hit my head on the cupboard door getting his stuff out lol",
         "we've been over for a while and im done living in the past",
         "i need to know if anything has changed first. i can't keep going round in circles",
+        "the no checking her insta one is gonna kill me lol but ok",
         # Someone else's crisis, a film, a news story.
         "my friend keeps saying she wants to die over her ex",
         "we watched a movie where the guy jumps off a bridge at the end",
