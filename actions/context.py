@@ -93,14 +93,19 @@ COUNSELLOR = re.compile(
     re.IGNORECASE,
 )
 NO_ADVICE = re.compile(
-    r"\b(?:don'?t|do not|dont) want (?:any )?advice\b|\bjust (?:want|need) to (?:vent|rant|talk|get it out)\b|\bjust listen\b|\bno advice\b|\b(?:don'?t|dont) tell me to\b",
+    r"\b(?:don'?t|do not|dont) (?:want|need|give me) (?:any |a |more )?(?:advice|tips?|suggestions?|ideas?)\b|\bjust (?:want|need) to (?:vent|rant|talk|get it out)\b|\bjust listen\b|\bno advice\b|\b(?:don'?t|dont) tell me to\b",
     re.IGNORECASE,
 )
 # A direct how-to question asks for advice again: "i want to move on from
 # tom. how do i do that" got "No advice from me, just listening" in role-play.
 WANTS_ADVICE = re.compile(
     r"\bwhat (?:should|do|can) i do\b|\bany (?:advice|tips|ideas)\b|\bcan you (?:help|give me)\b|\bgive me (?:some )?advice\b"
-    r"|\bhow (?:do|can|should|would) i\b|\bhelp me\b|\b(?:some|give me|need) (?:tips|ideas)\b",
+    r"|\bhow (?:do|can|should|would) i\b|\bhelp me\b|\b(?:some|give me|need) (?:tips|ideas)\b"
+    # "how do people get through the first birthday after"
+    r"|\bhow (?:do|does|did|can|would) (?:people|anyone|others|you) (?:\w+ )?(?:get through|cope|deal with|handle|survive|get over)\b"
+    # "ok i'll allow ONE small suggestion", but not "don't give me one suggestion"
+    r"|(?<!n't )(?<!dont )(?<!not )\b(?:allow|accept|take|give me|want|have) (?:just )?(?:one|a|some|any) "
+    r"(?:small |little |quick |tiny )?(?:suggestion|tip|idea|piece of advice)s?\b",
     re.IGNORECASE,
 )
 PROGRESS = re.compile(

@@ -121,11 +121,22 @@ def test_asking_for_no_advice_is_kept_until_advice_is_asked_for(tracker_for, dis
     assert SlotSet("no_advice", True) in asyncio.run(
         ValidateSlotMappings().run(dispatcher, vent, domain)
     )
-    for text in ("ok what should i do then", "i want to move on from tom. how do i do that"):
+    for text in (
+        "ok what should i do then",
+        "i want to move on from tom. how do i do that",
+        "ok i'll allow ONE small suggestion. how do people get through the first birthday after",
+    ):
         ask = tracker_for(text=text, slots={"no_advice": True})
         assert SlotSet("no_advice", False) in asyncio.run(
             ValidateSlotMappings().run(dispatcher, ask, domain)
         )
+
+
+def test_turning_down_a_suggestion_keeps_the_listening(tracker_for, dispatcher, domain):
+    for text in ("please dont give me any tips", "i don't want a suggestion, i want him back"):
+        still = tracker_for(text=text, slots={"no_advice": True})
+        events = asyncio.run(ValidateSlotMappings().run(dispatcher, still, domain))
+        assert SlotSet("no_advice", False) not in events
 
 
 def test_listening_names_the_feeling_and_gives_no_advice(tracker_for, dispatcher, domain):
