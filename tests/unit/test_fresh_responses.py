@@ -110,9 +110,7 @@ def test_the_topic_answers_are_the_ones_the_rules_follow_with_an_offer():
 def test_a_message_from_the_ex_on_a_birthday_is_named_before_the_answer():
     tracker = DialogueStateTracker("someone", DOMAIN.slots)
     tracker.update(SlotSet("ex_name", "Sam"))
-    tracker.update(
-        UserUttered("she texted on my birthday last month, i read it about 40 times")
-    )
+    tracker.update(UserUttered("she texted on my birthday last month, i read it about 40 times"))
     text = said_next(tracker, "utter_express_feelings")
     assert text.startswith("Hearing from Sam on your birthday")
     assert text.endswith("Breakups hurt.")
