@@ -1,7 +1,8 @@
 """Listening: for someone who said they only want to vent, and for a message
 that simply goes on with the person's story.
 
-The reply names the feeling in the person's own words when there is one, and
+The reply names the feeling in the person's own words when there is one (or
+the news, when the ex got in touch on a birthday or an anniversary), and
 asks one open question; it suggests nothing. The wordings take turns.
 """
 
@@ -16,6 +17,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from heartwise.language.feelings import reflect
+from heartwise.language.hard_dates import heard_from_them_on_the_day
+from heartwise.language.names import with_name
 
 
 class Listening(Action, ABC):
@@ -42,7 +45,12 @@ class Listening(Action, ABC):
         said = [event.get("text") or "" for event in tracker.events if event.get("event") == "bot"]
         tails = [wording.split("{reflection} ", 1)[1] for wording in wordings]
         heard = sum(1 for reply in said for tail in tails if reply.endswith(tail))
-        reflection = reflect(text, heard) or plain[heard % len(plain)]
+        news = heard_from_them_on_the_day(text)
+        reflection = (
+            with_name(news, tracker.get_slot("ex_name"))
+            if news
+            else reflect(text, heard) or plain[heard % len(plain)]
+        )
         wording = wordings[heard % len(wordings)]
         dispatcher.utter_message(text=wording.format(reflection=reflection))
         return []

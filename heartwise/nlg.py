@@ -29,6 +29,7 @@ from rasa.utils.endpoints import EndpointConfig
 from heartwise.language.breakup_time import days_since, describe
 from heartwise.language.feelings import reflect
 from heartwise.language.hard_dates import about_a_hard_date
+from heartwise.language.names import with_name
 
 # The answers to the guide's topics (data/rules/topics.yml: each is followed
 # by utter_topic_follow_up); tests/unit/test_fresh_responses.py keeps the two
@@ -88,7 +89,7 @@ class FreshResponses(TemplatedNaturalLanguageGenerator):
             self._fill_response(copy.deepcopy(variant), slots, **kwargs) for variant in suitable
         ]
         for variant in filled:
-            if name and variant.get("text"):
+            if variant.get("text"):
                 variant["text"] = with_name(variant["text"], name)
         # Compared as the person read them, name included: otherwise a variant
         # already said with the name would look unseen and come round again.
@@ -106,7 +107,7 @@ def _after_a_lead(tracker: DialogueStateTracker, text: str, name: Optional[str])
         return text
     date = about_a_hard_date(message)
     if date:
-        return f"{with_name(date, name) if name else date} {text}"
+        return f"{with_name(date, name)} {text}"
     return _after_reflection(message, tracker, text)
 
 
@@ -135,12 +136,6 @@ def _with_the_time(tracker: DialogueStateTracker, text: str) -> str:
         f"It's been {describe(days)}, and still feeling it this much is normal: "
         f"there's no set timetable for getting over someone. {text}"
     )
-
-
-def with_name(text: str, name: str) -> str:
-    """ "your ex" becomes the name the person gave ("Lewis", "Lewis's")."""
-    text = re.sub(r"\b[Yy]our ex's\b", f"{name}'s", text)
-    return re.sub(r"\b[Yy]our ex\b(?![-\w])", name, text)
 
 
 def last_seen(said: List[Optional[str]], text: Optional[str]) -> int:

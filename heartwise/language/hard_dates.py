@@ -5,14 +5,16 @@ and a message about one deserves an answer that names the day before the
 topic's advice: "she texted on my birthday, i read it 40 times" is about a
 message on a birthday, and "how do people get through the first birthday
 after" asks how to face one. Said in "your ex" so that the name the person
-gave takes its place (heartwise/nlg.py). Nothing is said for a day only
+gave takes its place (heartwise/language/names.py). The news alone, which
+gives no advice, is also how someone who only wants to vent is heard
+(actions/listening.py). Nothing is said for a day only
 mentioned in passing: a guessed meaning is worse than none.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Match, Optional, Tuple
 
 _DAYS = {
     "birthday": "birthday",
@@ -53,13 +55,14 @@ FACING = re.compile(
 
 def about_a_hard_date(text: str) -> Optional[str]:
     """The sentences that name the day the message is about, if it is about one."""
-    for sentence in _SENTENCE.findall(text):
-        day = DAY.search(sentence)
-        if not day:
-            continue
-        name = _DAYS[re.sub(r"\s+", " ", day.group("day").lower())]
-        whose = _WHOSE.get((day.group("whose") or "").lower())
+    return heard_from_them_on_the_day(text) or facing_the_day(text)
+
+
+def heard_from_them_on_the_day(text: str) -> Optional[str]:
+    """ "Hearing from your ex on your birthday…", said back without advice."""
+    for sentence, name, day in _days_in(text):
         if CONTACT.search(sentence):
+            whose = _WHOSE.get((day.group("whose") or "").lower())
             # A birthday with no owner named is "that birthday"; a holiday is itself.
             owner = whose or ("that" if name.islower() else "")
             on_the_day = f"on {owner} {name}".replace("  ", " ")
@@ -67,11 +70,25 @@ def about_a_hard_date(text: str) -> Optional[str]:
                 f"Hearing from your ex {on_the_day} would stop anyone in their tracks, "
                 "and it's no wonder it has stayed with you."
             )
-        if FACING.search(text):
-            first = "The first" if re.search(r"\bfirst\b", sentence, re.I) else "A"
-            return (
-                f"{first} {name} without your ex is one of the hardest days of the first year, "
-                "and dreading it is normal. It helps to plan the day rather than wait for it: "
-                "who you'll be with, something to fill it, and an easy evening."
-            )
     return None
+
+
+def facing_the_day(text: str) -> Optional[str]:
+    """How to face a day that is coming, the first one above all."""
+    if not FACING.search(text):
+        return None
+    for sentence, name, _ in _days_in(text):
+        first = "The first" if re.search(r"\bfirst\b", sentence, re.I) else "A"
+        return (
+            f"{first} {name} without your ex is one of the hardest days of the first year, "
+            "and dreading it is normal. It helps to plan the day rather than wait for it: "
+            "who you'll be with, something to fill it, and an easy evening."
+        )
+    return None
+
+
+def _days_in(text: str) -> Iterator[Tuple[str, str, Match[str]]]:
+    for sentence in _SENTENCE.findall(text):
+        day = DAY.search(sentence)
+        if day:
+            yield sentence, _DAYS[re.sub(r"\s+", " ", day.group("day").lower())], day

@@ -22,7 +22,8 @@ from actions.context import (
     takes_pride,
 )
 from actions.listening import ActionListenWithoutAdvice
-from heartwise.nlg import FreshResponses, with_name
+from heartwise.language.names import with_name
+from heartwise.nlg import FreshResponses
 from tests.helpers import domain as real_domain
 
 
@@ -146,6 +147,16 @@ def test_listening_names_the_feeling_and_gives_no_advice(tracker_for, dispatcher
     text = dispatcher.messages[0]["text"]
     assert text.startswith("Feeling gutted") and "?" not in text.split(".")[0]
     for advice in ("try", "hobby", "you could", "counsellor"):
+        assert advice not in text.lower()
+
+
+def test_news_from_the_ex_on_a_birthday_is_heard_without_advice(tracker_for, dispatcher, domain):
+    story = "she texted on my birthday. just 'happy bday hope ur ok'. read it 40 times"
+    tracker = tracker_for(text=story, slots={"ex_name": "Sam", "no_advice": True})
+    ActionListenWithoutAdvice().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Hearing from Sam on your birthday")
+    for advice in ("plan", "try", "you could"):
         assert advice not in text.lower()
 
 
