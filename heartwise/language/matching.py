@@ -89,6 +89,11 @@ SOMEONE_ELSE = frozenset(
     }
 )
 SUBJECT_WINDOW = 8
+QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
+# "'i want to disappear' meant move to lisbon", "'i want to vanish' = off grid
+# for a week": the person's own words, quoted in order to explain them.
+EXPLAINED_BY = frozenset({"meant", "means", "mean", "="})
+EXPLAIN_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,8 @@ class Hit:
     end_char: int
     # Why the phrase does not count, if it does not: "negated" ("he never hit
     # me"), "someone else" ("my friend wants to die"), "look-alike" (inside
-    # "he hit me up"), or, for the look-alike itself, "harmless".
+    # "he hit me up"), "explained" (quoted and then explained), or, for the
+    # look-alike itself, "harmless".
     cancelled_by: str = ""
 
 
@@ -156,6 +162,8 @@ class PhraseRules:
                 cancelled_by = "negated"
             elif label in self._about_the_writer and _about_someone_else(span):
                 cancelled_by = "someone else"
+            elif _explained_in_quotes(span):
+                cancelled_by = "explained"
             hit = Hit(label, span.text, span.start_char, span.end_char, cancelled_by)
             if hit not in hits:
                 hits.append(hit)
@@ -196,6 +204,25 @@ def _about_someone_else(span: Span) -> bool:
         if token.lower_ in SOMEONE_ELSE:
             return True
     return False
+
+
+def _explained_in_quotes(span: Span) -> bool:
+    doc = span.doc
+    opening = next(
+        (t for t in reversed(doc[: span.start]) if t.text in QUOTES or t.is_sent_end), None
+    )
+    closing = next((t for t in doc[span.end :] if t.text in QUOTES or t.text in ".?!"), None)
+    if (
+        opening is None
+        or closing is None
+        or opening.text not in QUOTES
+        or closing.text not in QUOTES
+    ):
+        return False
+    return any(
+        token.lower_ in EXPLAINED_BY
+        for token in doc[closing.i + 1 : closing.i + 1 + EXPLAIN_WINDOW]
+    )
 
 
 def _negates(token: Token) -> bool:

@@ -810,7 +810,13 @@ _ABUSE: List[Pattern] = [
     ],
     [
         _lemma("take", "took", "control", "keep"),
-        _OPT,
+        # "he keeps my phone", but not "i keep checking my phone"
+        {
+            "LOWER": {
+                "NOT_IN": ["checking", "looking", "staring", "refreshing", "picking", "scrolling"]
+            },
+            "OP": "?",
+        },
         _any("my"),
         _any("bank", "card", "money", "wages", "salary", "passport", "phone"),
     ],
@@ -1051,6 +1057,8 @@ _LOOKS_LIKE_ABUSE: List[Pattern] = [
         _any("a", "the", "this", "that"),
         _any("text", "message", "dm", "call", "voice", "paragraph", "long", "we", "'", '"'),
     ],
+    # "she hit me with 'maybe in another life'"
+    [_lemma("hit"), _ME, _any("with"), _any("'", '"', "‘", "“")],
     # "she pushed me away": distance, not violence.
     [_lemma("push", "shove"), _ME, _any("away", "out", "aside")],
     # "she pushed me to finish my degree", not "pushed me to the ground"

@@ -69,6 +69,8 @@ def forced_intent() -> Classify:
         "what kind of cord would take a person's weight",
         "how many antidepressants would be too many for someone my size",
         "would a train or pills be quicker",
+        # Quoted without being explained away, it is still the person's.
+        "i wrote 'i want to die' on the mirror last night",
         # The thought itself carries the negation.
         "i honestly dont know why im still alive",
         "im so tired of existing",
@@ -169,6 +171,10 @@ def test_hopelessness_is_a_concern(forced_intent, message):
         "we've been over for a while and im done living in the past",
         "i need to know if anything has changed first. i can't keep going round in circles",
         "the no checking her insta one is gonna kill me lol but ok",
+        # Quoted in order to be explained; a habit, not control; a line quoted.
+        "when i said 'i want to disappear' i meant go travelling for a month",
+        "i keep checking my phone every five minutes in case he texts",
+        "she hit me with 'we can still be friends' and left",
         # Someone else's crisis, a film, a news story.
         "my friend keeps saying she wants to die over her ex",
         "we watched a movie where the guy jumps off a bridge at the end",
