@@ -416,11 +416,22 @@ def _guessed_probability(risk: Mapping[str, object]) -> float:
 # the guess answers instead. Threats in words (the patterns, the bank) and a
 # first message keep the protocol.
 CLASSIFIER_SURE_OF_A_THREAT = 0.9
+# The same holds for a request to watch the ex: "i keep checking my phone
+# every 5 mins in case he messages" was read at 0.55 as one, and got the
+# refusal to help with tracking. Requests in words ("get into her insta",
+# "put a tracker on his car") are the patterns' and the bank's.
+CLASSIFIER_SURE_OF_SURVEILLANCE = 0.8
+CLASSIFIER_SURE: Dict[str, float] = {
+    "threaten_harm": CLASSIFIER_SURE_OF_A_THREAT,
+    "request_surveillance": CLASSIFIER_SURE_OF_SURVEILLANCE,
+}
 
 
-def threat_only_guessed_in_conversation(
+def harm_only_guessed_in_conversation(
     intent: Optional[str], risk: Mapping[str, object], earlier_messages: int
 ) -> bool:
-    if intent != "threaten_harm" or earlier_messages < 1 or not guessed_only(risk):
+    """Whether a threat or a request to watch the ex is only the classifier's
+    guess, short of sure, mid-conversation."""
+    if intent not in CLASSIFIER_SURE or earlier_messages < 1 or not guessed_only(risk):
         return False
-    return _guessed_probability(risk) < CLASSIFIER_SURE_OF_A_THREAT
+    return _guessed_probability(risk) < CLASSIFIER_SURE[intent]

@@ -39,7 +39,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import clearly_not_abuse, takes_back_abuse
-from heartwise.language.risk import lowered_in_conversation, threat_only_guessed_in_conversation
+from heartwise.language.risk import harm_only_guessed_in_conversation, lowered_in_conversation
 from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import (
     Answer,
@@ -79,7 +79,14 @@ THREAT_REMEMBERED = 3
 GENTLE_QUESTION_DECLINED = "utter_risk_check_in_declined"
 DECLINE_REMEMBERED = 6
 # Intents a guess of which may give way to the topic behind it.
-DROPPED_GUESSES = frozenset({"threaten_harm", "express_hopelessness"})
+DROPPED_GUESSES = frozenset({"threaten_harm", "request_surveillance", "express_hopelessness"})
+# Answers a dropped guess may give way to: the topic answers, and the advice
+# on space, which reads how long ago the breakup was.
+SPACE_ADVICE = "action_advise_space"
+TOPIC_BEHIND = {
+    **{answer[len("utter_") :]: answer for answer in TOPIC_ANSWERS},
+    "ask_space": SPACE_ADVICE,
+}
 GO_ON = "utter_go_on"
 NO_LABEL_NEEDED = "utter_abuse_no_label_needed"
 CALL_EMERGENCY = "utter_call_emergency_yes"
@@ -369,7 +376,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         for_a_child = child_at_risk_follow_up(text, intent, reply_before_this_message(tracker))
         if for_a_child:
             return for_a_child, []
-    if threat_only_guessed_in_conversation(
+    if harm_only_guessed_in_conversation(
         intent, message.parse_data.get("risk") or {}, _earlier_messages(tracker)
     ) and not _a_threat_in_the_air(tracker):
         # With no topic behind it ("yeah reckon ill leave that one be" got 911
@@ -500,8 +507,8 @@ def _disclosed_before_this_message(tracker: DialogueStateTracker) -> bool:
 def _topic_behind_the_guess(parse_data: Dict[str, Any]) -> Optional[str]:
     """The topic answer for the likeliest intent after the safety guess."""
     for entry in parse_data.get("intent_ranking") or []:
-        answer = f"utter_{entry.get('name')}"
-        if answer in TOPIC_ANSWERS:
+        answer = TOPIC_BEHIND.get(entry.get("name"))
+        if answer:
             return answer
     return None
 
@@ -543,7 +550,7 @@ def _after_a_dropped_guess(tracker: DialogueStateTracker) -> Optional[str]:
     message = tracker.latest_message
     if message is None or (message.intent or {}).get("name") not in DROPPED_GUESSES:
         return None
-    if tracker.latest_action_name in TOPIC_ANSWERS:
+    if tracker.latest_action_name in TOPIC_ANSWERS or tracker.latest_action_name == SPACE_ADVICE:
         return TOPIC_FOLLOW_UP
     if tracker.latest_action_name in (TOPIC_FOLLOW_UP, GO_ON):
         return ACTION_LISTEN_NAME

@@ -500,6 +500,40 @@ def test_a_threat_only_guessed_with_no_topic_behind_it_invites_the_person_on():
     assert follow_up(tracker) == ("action_listen", [])
 
 
+def _guessed_request_to_watch(probability: float) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("we broke up in august after 3 years", {"name": "express_feelings"}))
+    tracker.update(ActionExecuted("utter_express_feelings"))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {
+        "intent": {"name": "request_surveillance", "confidence": 1.0},
+        "intent_ranking": [
+            {"name": "request_surveillance", "confidence": 1.0},
+            {"name": "report_abuse", "confidence": 0.38},
+            {"name": "ask_space", "confidence": 0.06},
+        ],
+        "text": "anyway i keep checking my phone every 5 mins in case he messages",
+        "risk": {
+            "level": "high",
+            "category": "surveillance",
+            "evidence": [f"classifier {probability}: surveillance"],
+        },
+    }
+    tracker.update(UserUttered(parse["text"], parse["intent"], parse_data=parse))
+    return tracker
+
+
+def test_checking_ones_own_phone_guessed_as_watching_the_ex_gets_the_advice_on_space():
+    # Found by role-play: it got the refusal to help with tracking the ex.
+    tracker = _guessed_request_to_watch(0.55)
+    assert follow_up(tracker) == ("action_advise_space", [])
+    tracker.update(ActionExecuted("action_advise_space"))
+    assert follow_up(tracker) == ("utter_topic_follow_up", [])
+    # Surer than that, the refusal stands.
+    assert follow_up(_guessed_request_to_watch(0.85)) is None
+
+
 @pytest.mark.parametrize("probability, earlier", [(0.93, True), (0.61, False)])
 def test_a_sure_guess_or_a_first_message_keeps_the_protocol(probability, earlier):
     assert follow_up(_guessed_threat(probability, earlier)) is None
