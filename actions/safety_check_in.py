@@ -34,6 +34,9 @@ from heartwise.language.answers import SAYS_MISREAD
 from heartwise.language.risk import guessed_only, shown_in_words
 
 THOUGHTS_QUESTION = "utter_risk_check_in"
+# The same question asked plainly, after "sure" to "Can I ask you directly?"
+PLAIN_QUESTION = "utter_risk_check_in_plainly"
+QUESTIONS_ABOUT_THOUGHTS = (THOUGHTS_QUESTION, PLAIN_QUESTION)
 RIGHT_NOW_QUESTION = "utter_crisis_check_in"
 URGENT_REPLY = "utter_crisis_urgent"
 REPLY_SLOT = "check_in_reply"
@@ -43,6 +46,8 @@ class Answer(Enum):
     YES = "yes"
     NO = "no"
     UNCLEAR = "unclear"
+    # "sure" to "Can I ask you directly: ...?": yes to being asked.
+    PERMISSION = "permission"
 
 
 # A yes, or an answer that is not a no: unsure counts as yes, since the
@@ -66,10 +71,21 @@ _STARTS_NO = re.compile(
 # which are not urgent still deserve care.
 _NOT_NOW = re.compile(r"\bnot (right )?(now|rn|atm|this minute|at the moment|tonight)\b")
 ABOUT_RIGHT_NOW = (RIGHT_NOW_QUESTION, URGENT_REPLY)
+# The gentle question asks leave to ask ("Can I ask you directly: ... do you
+# have thoughts of ending your life?"), and a bare "sure" or "go on" gives
+# that leave and says nothing about thoughts. Read as a yes, "sure", typed to
+# an offer the person expected, brought the crisis lines to a man telling the
+# guide he had started walking at lunchtime. The question is asked again,
+# plainly; to that one, "sure" is a yes.
+_PERMISSION = re.compile(
+    r"^\W*(sure|ok(ay)?|k|go on|go ahead|ask( away| me)?|fire away|of course|(yes,? )?you can|fine)\W*$"
+)
 
 
 def read_answer(text: str, question: str) -> Answer:
     said = _plain(text)
+    if question in QUESTIONS_ABOUT_THOUGHTS and _PERMISSION.match(said):
+        return Answer.PERMISSION if question == THOUGHTS_QUESTION else Answer.YES
     if question in ABOUT_RIGHT_NOW and (_NOT_NOW.search(said) or _STARTS_NO.match(said)):
         return Answer.NO
     if _STARTS_YES.match(said) or _THOUGHTS_PRESENT.search(said):
@@ -133,6 +149,7 @@ def question_about_the_lines(text: str) -> Optional[str]:
 # calling is about the lines.
 AFTER_THE_LINES = (
     THOUGHTS_QUESTION,
+    PLAIN_QUESTION,
     RIGHT_NOW_QUESTION,
     URGENT_REPLY,
     "utter_crisis_not_dismissed",
@@ -151,7 +168,12 @@ AFTER_A_CORRECTION = ("action_undo_misread_flag",)
 # have thoughts" is the crisis turn, the yes to "right now" the urgent one,
 # and a no after the urgent reply ("i said NO") is heard as the no it was.
 REPLIES: Dict[str, Dict[Answer, str]] = {
-    THOUGHTS_QUESTION: {Answer.YES: "lines", Answer.NO: "declined"},
+    THOUGHTS_QUESTION: {
+        Answer.YES: "lines",
+        Answer.NO: "declined",
+        Answer.PERMISSION: "ask_plainly",
+    },
+    PLAIN_QUESTION: {Answer.YES: "lines", Answer.NO: "declined"},
     RIGHT_NOW_QUESTION: {Answer.YES: "urgent", Answer.NO: "not_dismissed"},
     URGENT_REPLY: {Answer.NO: "not_dismissed"},
 }
@@ -197,12 +219,12 @@ class ActionReadCheckInAnswer(Action):
             # rather than emergency services first.
             story_guessed_at = guessed_only(risk) and turn in ABOUT_RIGHT_NOW
             answer = Answer.NO if story_guessed_at else Answer.YES
-        if answer is Answer.NO and turn == THOUGHTS_QUESTION and shown and self_harm:
+        if answer is Answer.NO and turn in QUESTIONS_ABOUT_THOUGHTS and shown and self_harm:
             answer = Answer.YES
         reply = REPLIES[turn].get(answer)
         if reply is None:
             return _not_an_answer(tracker)
-        return _reply(reply, disclosed=answer is Answer.YES or turn != THOUGHTS_QUESTION)
+        return _reply(reply, disclosed=answer is Answer.YES or turn not in QUESTIONS_ABOUT_THOUGHTS)
 
 
 def _reply(reply: str, disclosed: bool) -> List[EventType]:

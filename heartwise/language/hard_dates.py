@@ -14,7 +14,7 @@ mentioned in passing: a guessed meaning is worse than none.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Match, Optional, Tuple
+from typing import Iterator, Match, Optional, Sequence, Tuple
 
 _DAYS = {
     "birthday": "birthday",
@@ -73,18 +73,25 @@ def heard_from_them_on_the_day(text: str) -> Optional[str]:
     return None
 
 
-def facing_the_day(text: str) -> Optional[str]:
-    """How to face a day that is coming, the first one above all."""
+def facing_the_day(text: str, earlier: Sequence[str] = ()) -> Optional[str]:
+    """How to face a day that is coming, the first one above all. The day may
+    have been named in an earlier message ("our anniversary is on saturday",
+    then "how do you even get through it"), the latest first in ``earlier``."""
     if not FACING.search(text):
         return None
-    for sentence, name, _ in _days_in(text):
-        first = "The first" if re.search(r"\bfirst\b", sentence, re.I) else "A"
-        return (
-            f"{first} {name} without your ex is one of the hardest days of the first year, "
-            "and dreading it is normal. It helps to plan the day rather than wait for it: "
-            "who you'll be with, something to fill it, and an easy evening."
-        )
+    for message in (text, *earlier):
+        for sentence, name, _ in _days_in(message):
+            first = "The first" if re.search(r"\bfirst\b", sentence, re.I) else _article(name)
+            return (
+                f"{first} {name} without your ex is one of the hardest days of the first year, "
+                "and dreading it is normal. It helps to plan the day rather than wait for it: "
+                "who you'll be with, something to fill it, and an easy evening."
+            )
     return None
+
+
+def _article(name: str) -> str:
+    return "An" if name[0].lower() in "aeiou" else "A"
 
 
 def _days_in(text: str) -> Iterator[Tuple[str, str, Match[str]]]:

@@ -13,6 +13,7 @@ import pytest
 from rasa_sdk.events import ActionExecuted, FollowupAction, SlotSet
 
 from actions.safety_check_in import (
+    PLAIN_QUESTION,
     RIGHT_NOW_QUESTION,
     THOUGHTS_QUESTION,
     ActionReadCheckInAnswer,
@@ -83,8 +84,7 @@ def test_a_no_is_heard_as_a_no(tracker_for, dispatcher, domain, text, intent, as
         ("honestly yeah, more than i'd like to admit", "express_anger"),
         ("i dont know. maybe", "nlu_fallback"),
         ("yes", "affirm"),
-        # Found in role-play: "sure" to this question got the menu.
-        ("sure", "affirm"),
+        ("sure, sometimes", "affirm"),
         ("i guess", "nlu_fallback"),
         ("mhm", "nlu_fallback"),
     ],
@@ -92,6 +92,20 @@ def test_a_no_is_heard_as_a_no(tracker_for, dispatcher, domain, text, intent, as
 def test_a_yes_or_an_unsure_answer_brings_the_lines(tracker_for, dispatcher, domain, text, intent):
     events = answer(tracker_for, dispatcher, domain, THOUGHTS_QUESTION, text, intent)
     assert events == read_as("lines", disclosed=True)
+
+
+@pytest.mark.parametrize("text", ["sure", "ok", "go on", "yes you can"])
+def test_leave_to_ask_gets_the_question_asked_plainly(tracker_for, dispatcher, domain, text):
+    # Found in the scripted conversations: "sure", meant for an offer, to
+    # "Can I ask you directly: ...?" brought the crisis lines to a man telling
+    # the guide he had started walking at lunchtime.
+    events = answer(tracker_for, dispatcher, domain, THOUGHTS_QUESTION, text, "affirm")
+    assert events == read_as("ask_plainly", disclosed=False)
+    # Asked plainly, "sure" is a yes, and "no" a no.
+    events = answer(tracker_for, dispatcher, domain, PLAIN_QUESTION, text, "affirm")
+    assert events == read_as("lines", disclosed=True)
+    events = answer(tracker_for, dispatcher, domain, PLAIN_QUESTION, "no", "deny")
+    assert events == read_as("declined", disclosed=False)
 
 
 def test_what_the_words_show_overrules_a_no(tracker_for, dispatcher, domain):
