@@ -93,7 +93,7 @@ COUNSELLOR = re.compile(
     re.IGNORECASE,
 )
 NO_ADVICE = re.compile(
-    r"\b(?:don'?t|do not|dont) (?:want|need|give me) (?:any |a |more )?(?:advice|tips?|suggestions?|ideas?)\b|\bjust (?:want|need) to (?:vent|rant|talk|get it out)\b|\bjust listen\b|\bno advice\b|\b(?:don'?t|dont) tell me to\b",
+    r"\b(?:don'?t|do not|dont) (?:want|need|give me) (?:any |a |more )?(?:advice|tips?|suggestions?|ideas?)\b|\bjust (?:want|need) to (?:vent|rant|talk|get it out)\b|\bback to (?:venting|ranting|just listening)\b|\bjust listen\b|\bno advice\b|\b(?:don'?t|dont) tell me to\b",
     re.IGNORECASE,
 )
 # A direct how-to question asks for advice again: "i want to move on from

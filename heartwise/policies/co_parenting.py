@@ -18,6 +18,7 @@ from typing import Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.policies.context_policy import (
@@ -28,6 +29,7 @@ from heartwise.policies.context_policy import (
     typed_message,
 )
 
+INTRODUCED = "utter_co_parent_intro"
 MONEY = "utter_co_parent_money"
 HANDOVERS = "utter_co_parent_handovers"
 CHILDS_QUESTIONS = "utter_co_parent_childs_questions"
@@ -85,6 +87,8 @@ MISREAD_AS = frozenset(
     }
 )
 LONE_GUESS = "express_hopelessness"
+# What a co-parent's introduction of themselves is heard as.
+UNPLACED = frozenset({"nlu_fallback", "out_of_scope"})
 # A short follow-up ("what do i say to him when he asks") is read with the
 # message before it.
 SHORT = 12
@@ -99,7 +103,8 @@ class CoParentingPolicy(ContextPolicy):
         return (reply, []) if reply else None
 
     def after(self, action: Optional[str]) -> Optional[str]:
-        return ACTION_LISTEN_NAME if action in (MONEY, HANDOVERS, CHILDS_QUESTIONS) else None
+        replies = (INTRODUCED, MONEY, HANDOVERS, CHILDS_QUESTIONS)
+        return ACTION_LISTEN_NAME if action in replies else None
 
 
 def co_parenting_reply(tracker: DialogueStateTracker) -> Optional[str]:
@@ -120,7 +125,22 @@ def co_parenting_reply(tracker: DialogueStateTracker) -> Optional[str]:
     topic = _topic(message.text)
     if topic is None and len(message.text.split()) <= SHORT:
         topic = _topic(message_before_this_one(tracker) or "")
+    # "divorced from lauren 14 months ago, two kids. not after relationship
+    # advice, just need help with a message" fell back, and the next message,
+    # inside the fallback's question, could not be answered as co-parenting.
+    if topic is None and intent in UNPLACED and _said_so_just_now(tracker):
+        return INTRODUCED
     return topic
+
+
+def _said_so_just_now(tracker: DialogueStateTracker) -> bool:
+    """Whether this very message said they share children with the ex."""
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, SlotSet) and event.key == "goal" and event.value == "co_parent":
+            return True
+    return False
 
 
 def _topic(text: str) -> Optional[str]:

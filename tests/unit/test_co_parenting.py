@@ -125,3 +125,18 @@ def test_a_correction_after_a_safety_reply_is_left_to_be_taken_back():
         "no i meant the money for the school trip", intent="correct_misunderstanding", slots=slots
     )
     assert co_parenting_reply(tracker) is None
+
+
+def test_saying_they_share_children_is_heard_when_nothing_else_is_understood():
+    # Found in the scripted conversations: the fallback's question, and then
+    # the school-trip money, inside it, was asked for "in other words".
+    text = "divorced from lauren 14 months ago, two kids. not after relationship advice"
+    tracker = conversation(text, slots={})
+    tracker.update(SlotSet("goal", "co_parent"))
+    assert co_parenting_reply(tracker) == "utter_co_parent_intro"
+    # Said earlier, the goal is no news: an unplaced message is not introduced twice.
+    tracker.update(ActionExecuted("utter_co_parent_intro"))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": "nlu_fallback", "confidence": 0.3}, "text": "hmm", "risk": {}}
+    tracker.update(UserUttered("hmm", parse["intent"], [], parse_data=parse))
+    assert co_parenting_reply(tracker) is None

@@ -118,10 +118,11 @@ def test_a_co_parent_who_says_they_are_moving_on_is_still_a_co_parent(
 
 
 def test_asking_for_no_advice_is_kept_until_advice_is_asked_for(tracker_for, dispatcher, domain):
-    vent = tracker_for(text="i dont want advice, i just want to vent")
-    assert SlotSet("no_advice", True) in asyncio.run(
-        ValidateSlotMappings().run(dispatcher, vent, domain)
-    )
+    for text in ("i dont want advice, i just want to vent", "right, back to venting now tho"):
+        vent = tracker_for(text=text)
+        assert SlotSet("no_advice", True) in asyncio.run(
+            ValidateSlotMappings().run(dispatcher, vent, domain)
+        )
     for text in (
         "ok what should i do then",
         "i want to move on from tom. how do i do that",
