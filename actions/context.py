@@ -48,6 +48,12 @@ NAME_SINCE = re.compile(
     r"|\b(?P<partner>[a-z]{2,14}) and i (?:split|broke up|separated|called it off|ended (?:it|things))\b",
     re.IGNORECASE,
 )
+# "rob moved out 2 months ago": a name first in the message, lower case too.
+NAME_FIRST = re.compile(
+    r"^\W*(?P<name>[a-z]{2,14}) (?:moved out|walked out|left me|dumped me|broke up with me"
+    r"|ended (?:it|things)|cheated on me)\b",
+    re.IGNORECASE,
+)
 NOT_A_NAME = frozenset(
     """i me him her them us you it and but so then now just who was is has had the a an my
     his for to of in on at me after because when since last this that we they he she
@@ -56,7 +62,8 @@ NOT_A_NAME = frozenset(
     never really so such constantly ex bf gf boyfriend girlfriend husband wife partner fiance
     fiancee hubby missus broke left dumped cheated said told moved texted messaged keeps wants
     blocked unfollowed ghosted honestly anyway well ok okay yeah yes no right hi hey hello look
-    listen ugh also tbh lol sorry""".split()
+    listen ugh also tbh lol sorry dad mum mom everyone everybody someone flatmate roommate
+    housemate friend sister brother son daughter kids parents landlord""".split()
 )
 GOALS = [
     (
@@ -65,15 +72,17 @@ GOALS = [
     ),
     (
         "move_on",
-        r"(?:want|trying|need|ready) to move on|moving on|(?:don'?t|do not|dont) want (?:him|her|them) back|not getting back together|no wish to get back|why would i want to reconcile|that ship (?:has )?sailed|i'?m done with (?:him|her|them)|stop suggesting",
+        r"(?:want|trying|need|ready) to move on|moving on|(?:don'?t|do not|dont) want (?:him|her|them|[a-z]{2,14})(?: to come)? back|not getting back together|no wish to get back|why would i want to reconcile|that ship (?:has )?sailed|i'?m done with (?:him|her|them)|stop suggesting",
     ),
     (
         "unsure",
-        r"(?:don'?t|do not|dont) know (?:if|whether) (?:i want|to)|torn between|not sure (?:if|whether) (?:i want|to try|we should)|part of me wants",
+        r"(?:don'?t|do not|dont) (?:even |really |actually )?know (?:if|whether) (?:i (?:even |still )?want|to)|torn between|not sure (?:if|whether) (?:i want|to try|we should)|part of me wants",
     ),
     (
         "win_back",
-        r"(?:want|get|win) (?:him|her|them|my ex) back|(?:want|try) to (?:get back together|try again|make it work)",
+        # Not "i do not want him back", nor "i don't know if i want her back".
+        r"(?<!not )(?<!n't )(?<!dont )(?<!if i )(?<!whether i )(?:want|get|win) (?:him|her|them|my ex) back"
+        r"|(?<!not )(?<!n't )(?<!dont )(?:want|try) to (?:get back together|try again|make it work)",
     ),
 ]
 # "he wants me back", "she keeps asking to try again", "he's begging for
@@ -247,7 +256,7 @@ def _changed(tracker: Tracker, slot: str, value: Optional[Any]) -> Dict[str, Any
 
 
 def ex_name_in(text: str) -> Optional[str]:
-    for pattern in (*NAME_AFTER, NAME_BEFORE, NAME_SINCE, NAME_THEN_ROLE):
+    for pattern in (*NAME_AFTER, NAME_BEFORE, NAME_SINCE, NAME_THEN_ROLE, NAME_FIRST):
         for match in pattern.finditer(text):
             name = match.group("name") or match.groupdict().get("partner")
             if name.lower() not in NOT_A_NAME and (name[0].isupper() or not _a_word(name)):

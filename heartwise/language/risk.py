@@ -421,17 +421,23 @@ CLASSIFIER_SURE_OF_A_THREAT = 0.9
 # refusal to help with tracking. Requests in words ("get into her insta",
 # "put a tracker on his car") are the patterns' and the bank's.
 CLASSIFIER_SURE_OF_SURVEILLANCE = 0.8
+# And for abuse, at a lower bar, since a missed disclosure costs more than a
+# misread one: "i do not want Graham to come back to me ... i want to stand
+# in a church for an hour and be civil" was read at 0.28 as abuse, and got the
+# helplines and "are you somewhere safe?".
+CLASSIFIER_SURE_OF_ABUSE = 0.5
 CLASSIFIER_SURE: Dict[str, float] = {
     "threaten_harm": CLASSIFIER_SURE_OF_A_THREAT,
     "request_surveillance": CLASSIFIER_SURE_OF_SURVEILLANCE,
+    "report_abuse": CLASSIFIER_SURE_OF_ABUSE,
 }
 
 
 def harm_only_guessed_in_conversation(
     intent: Optional[str], risk: Mapping[str, object], earlier_messages: int
 ) -> bool:
-    """Whether a threat or a request to watch the ex is only the classifier's
-    guess, short of sure, mid-conversation."""
+    """Whether a threat, a request to watch the ex or a disclosure of abuse is
+    only the classifier's guess, short of sure, mid-conversation."""
     if intent not in CLASSIFIER_SURE or earlier_messages < 1 or not guessed_only(risk):
         return False
     return _guessed_probability(risk) < CLASSIFIER_SURE[intent]

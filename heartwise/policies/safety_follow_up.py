@@ -79,7 +79,16 @@ THREAT_REMEMBERED = 3
 GENTLE_QUESTION_DECLINED = "utter_risk_check_in_declined"
 DECLINE_REMEMBERED = 6
 # Intents a guess of which may give way to the topic behind it.
-DROPPED_GUESSES = frozenset({"threaten_harm", "request_surveillance", "express_hopelessness"})
+DROPPED_GUESSES = frozenset(
+    {
+        "threaten_harm",
+        "request_surveillance",
+        "report_abuse",
+        "crisis",
+        "crisis_imminent",
+        "express_hopelessness",
+    }
+)
 # Answers a dropped guess may give way to: the topic answers, and the advice
 # on space, which reads how long ago the breakup was.
 SPACE_ADVICE = "action_advise_space"
@@ -340,6 +349,12 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         )
     )
     if lowered == "express_hopelessness":
+        # Asked once and answered no, or corrected as a misreading, the
+        # question is not asked again over the next guesses: role-play asked
+        # a student three times in ten messages ("was i that easy to get rid
+        # of", "drinking every night. bad or not"). The topic behind answers.
+        if _declined_lately(tracker):
+            return _topic_behind_the_guess(message.parse_data) or GO_ON, _undo_a_guess(tracker)
         return GENTLE_QUESTION, _undo_a_guess(tracker)
     if lowered == "crisis":
         return CRISIS_LINES, []
@@ -381,7 +396,9 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     ) and not _a_threat_in_the_air(tracker):
         # With no topic behind it ("yeah reckon ill leave that one be" got 911
         # and a line for people who abuse), the person is invited on.
-        return _topic_behind_the_guess(message.parse_data) or GO_ON, []
+        return _topic_behind_the_guess(message.parse_data) or GO_ON, _undo_a_guess(
+            tracker, "abuse_disclosed"
+        )
     # "Does feeling relieved make me a bad person?", a few messages after a
     # no to "do you have thoughts of ending your life?": the classifier alone
     # asking again would be the same question twice (role-play got it twice
@@ -389,7 +406,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     if (
         intent == "express_hopelessness"
         and only_a_guess(message.parse_data)
-        and _within(tracker, DECLINE_REMEMBERED, _ran(GENTLE_QUESTION_DECLINED))
+        and _declined_lately(tracker)
     ):
         topic = _topic_behind_the_guess(message.parse_data)
         if topic:
@@ -471,20 +488,24 @@ def _safety_known(tracker: DialogueStateTracker) -> bool:
     return False
 
 
-def _undo_a_guess(tracker: DialogueStateTracker) -> List[Event]:
-    """The classifier's crisis guess set ``self_harm_disclosed`` on this message
-    (a slot mapping runs before any policy); a follow-up about lines is not a
-    disclosure, so the slot goes back to what it was."""
-    before = _disclosed_before_this_message(tracker)
-    if tracker.get_slot("self_harm_disclosed") == before:
+def _undo_a_guess(tracker: DialogueStateTracker, slot: str = "self_harm_disclosed") -> List[Event]:
+    """The classifier's guess set ``slot`` on this message (a slot mapping
+    runs before any policy); a guess given up is not a disclosure, so the slot
+    goes back to what it was."""
+    before = _before_this_message(tracker, slot)
+    if tracker.get_slot(slot) == before:
         return []
-    return [SlotSet("self_harm_disclosed", before)]
+    return [SlotSet(slot, before)]
 
 
 def _disclosed_before_this_message(tracker: DialogueStateTracker) -> bool:
-    """``self_harm_disclosed`` as it was before the latest message was first
-    said: a message a form handed back (actions/requeue.py) comes twice, and
-    the slot mapping ran on the first."""
+    return _before_this_message(tracker, "self_harm_disclosed")
+
+
+def _before_this_message(tracker: DialogueStateTracker, slot: str) -> bool:
+    """``slot`` as it was before the latest message was first said: a message
+    a form handed back (actions/requeue.py) comes twice, and the slot mapping
+    ran on the first."""
     events = list(tracker.events)
     said = [index for index, event in enumerate(events) if isinstance(event, UserUttered)]
     if not said:
@@ -498,7 +519,7 @@ def _disclosed_before_this_message(tracker: DialogueStateTracker) -> bool:
         (
             bool(event.value)
             for event in reversed(events[:first])
-            if isinstance(event, SlotSet) and event.key == "self_harm_disclosed"
+            if isinstance(event, SlotSet) and event.key == slot
         ),
         False,
     )
@@ -529,6 +550,12 @@ def _within(tracker: DialogueStateTracker, messages: int, said: Callable[[Event]
 
 def _ran(*actions: str) -> Callable[[Event], bool]:
     return lambda event: isinstance(event, ActionExecuted) and event.action_name in actions
+
+
+def _declined_lately(tracker: DialogueStateTracker) -> bool:
+    """Whether the person said no to the gentle question, or put a misread
+    crisis reply right, within the last few messages."""
+    return _within(tracker, DECLINE_REMEMBERED, _ran(GENTLE_QUESTION_DECLINED, UNDO_MISREAD))
 
 
 def _a_threat_in_the_air(tracker: DialogueStateTracker) -> bool:

@@ -51,6 +51,10 @@ from tests.helpers import domain as real_domain
         ("my gf finished things over text", None),
         ("my bf jamie ended it on friday", "Jamie"),
         ("my boyfriend Miles moved out", "Miles"),
+        # First in the message, lower case: a name, unless it is family.
+        ("rob moved out 2 months ago. eleven years married", "Rob"),
+        ("dad moved out when i was 12 and now this", None),
+        ("everyone left me this year", None),
     ],
 )
 def test_the_exs_name_is_taken_only_where_it_is_said_to_be_the_ex(text, name):
@@ -65,6 +69,10 @@ def test_the_exs_name_is_taken_only_where_it_is_said_to_be_the_ex(text, name):
         ("honestly i dont know if i want to try again or just move on", "unsure"),
         ("i just want her back so badly", "win_back"),
         ("we had a nice dinner on friday", None),
+        # Found in role-play: each was read as wanting the ex back.
+        ("i do not want Graham to come back to me, thank you very much", "move_on"),
+        ("i dont even know if i want him back anymore tbh, he cheated", "unsure"),
+        ("i'm not trying to get back together, i want the christening to go well", None),
     ],
 )
 def test_what_the_person_wants_is_read_and_can_change(text, goal):

@@ -627,3 +627,57 @@ def test_a_boundary_in_their_own_words_is_backed_and_boundaries_talked_about_are
     )
     talk = "hell be upset. he always gets upset when i try and set boundaries"
     assert follow_up(after(talk, intent="express_feelings", slots=AFTER_ABUSE)) is None
+
+
+def _guessed(intent: str, category: str, probability: float, text: str) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(
+        UserUttered("we divorced this year after 30 years", {"name": "express_feelings"})
+    )
+    tracker.update(ActionExecuted("utter_express_feelings"))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {
+        "intent": {"name": intent, "confidence": 1.0},
+        "intent_ranking": [
+            {"name": intent, "confidence": 1.0},
+            {"name": "ask_kindness", "confidence": 0.2},
+        ],
+        "text": text,
+        "risk": {
+            "level": "high",
+            "category": category,
+            "evidence": [f"classifier {probability}: {category}"],
+        },
+    }
+    tracker.update(UserUttered(text, parse["intent"], parse_data=parse))
+    return tracker
+
+
+def test_an_abuse_disclosure_only_weakly_guessed_mid_conversation_is_not_locked_in():
+    # Found by role-play: "i do not want Graham to come back to me ... i want
+    # to be civil at the christening" got the helplines and "are you safe?".
+    text = "i do not want Graham back. i want to be civil with him and Sue at the christening"
+    tracker = _guessed("report_abuse", "abuse", 0.28, text)
+    tracker.update(SlotSet("abuse_disclosed", True))
+    assert follow_up(tracker) == ("utter_ask_kindness", [SlotSet("abuse_disclosed", False)])
+    # A surer guess keeps the abuse protocol.
+    assert follow_up(_guessed("report_abuse", "abuse", 0.65, text)) is None
+
+
+def test_after_a_no_to_the_gentle_question_a_lowered_guess_is_not_asked_again():
+    # Found by role-play: a student was asked three times in ten messages.
+    tracker = _guessed("crisis", "self_harm", 0.78, "drinking every night. bad or not")
+    assert follow_up(tracker)[0] == "utter_risk_check_in"
+    events = list(tracker.events)
+    declined = DialogueStateTracker("someone", DOMAIN.slots)
+    for event in events[:-1]:
+        declined.update(event)
+    declined.update(ActionExecuted("utter_risk_check_in"))
+    declined.update(ActionExecuted("action_listen"))
+    declined.update(UserUttered("no", {"name": "deny"}))
+    declined.update(ActionExecuted("action_read_check_in_answer"))
+    declined.update(ActionExecuted("utter_risk_check_in_declined"))
+    declined.update(ActionExecuted("action_listen"))
+    declined.update(events[-1])
+    assert follow_up(declined)[0] == "utter_ask_kindness"
