@@ -106,10 +106,14 @@ def only_a_guess(parse_data: Dict[str, Any]) -> bool:
 # Heartwise's questions about safety: their answers are read as answers
 # (actions/safety_check_in.py, the rules, AnswerPolicy), never reinterpreted.
 SAFETY_QUESTIONS = ("utter_crisis", "utter_risk", "utter_ask_safe_now", "utter_ask_trusted_adult")
+# The reply to a no to the gentle question asks what weighs most: what comes
+# next is the person's story, read like any other message.
+NOT_A_SAFETY_QUESTION = "utter_risk_check_in_declined"
 
 
 def answers_a_safety_question(tracker: DialogueStateTracker) -> bool:
-    return (reply_before_this_message(tracker) or "").startswith(SAFETY_QUESTIONS)
+    reply = reply_before_this_message(tracker) or ""
+    return reply.startswith(SAFETY_QUESTIONS) and reply != NOT_A_SAFETY_QUESTION
 
 
 def reply_before_this_message(tracker: DialogueStateTracker) -> Optional[str]:
