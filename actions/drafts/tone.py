@@ -49,6 +49,8 @@ BLAME: List[Pattern] = [
         ),
     ),
     [YOU, lemmas("cheat", "lie")],
+    # "you just throw it away for HER??"
+    [YOU, words("just"), lemmas("throw", "ruin", "destroy", "wreck")],
     [YOU, lemmas("make"), words("me"), words("like", "this")],
     [YOU, words("did"), words("this")],
     [words("because"), words("of"), words("something", "what"), YOU],
@@ -104,6 +106,9 @@ PRESSURE: List[Pattern] = [
     [words("turning", "turn"), words("up"), words("at")],
     [words("coming"), words("over", "round")],
     [words("dead"), words("serious")],
+    # Telling them what they feel: "i know you still love me so stop pretending".
+    [words("stop"), words("pretending")],
+    [I, words("know"), YOU, maybe("still", "really", "secretly"), lemmas("love", "want", "miss")],
 ]
 # Plain information in a practical message ("the school needs it by friday",
 # "you need to sign the form"), pressure in a personal one.
@@ -177,6 +182,14 @@ MIND_GAMES: List[Pattern] = [
 ]
 GUILT: List[Pattern] = [
     [words("after"), words("everything", "all"), I],
+    # "if you had any decency you'd come home"
+    [
+        words("if"),
+        YOU,
+        words("had", "have", "'d", "d"),
+        words("any"),
+        words("decency", "shame", "respect", "heart"),
+    ],
     # "I cant sleep, I cant eat": one's suffering laid at their door.
     [I, *CANT, words("sleep", "eat", "function", "breathe", "cope", "work")],
     [I, words("cant", "cannot"), words("sleep", "eat", "function", "breathe", "cope", "work")],
@@ -219,6 +232,8 @@ GUILT: List[Pattern] = [
 ]
 PLEADING: List[Pattern] = [
     [words("please", "pls", "plz"), ANY, words("come"), words("back")],
+    # "you'd come home", "you should come back", not "when you come back from"
+    [YOU, words("'d", "d", "would", "should"), words("come"), words("home", "back")],
     [words("come"), words("back"), words("to"), words("me")],
     [I, AM, lemmas("beg")],
     [lemmas("beg"), YOU],

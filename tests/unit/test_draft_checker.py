@@ -141,6 +141,22 @@ def test_a_demand_flagged_in_a_personal_message_is_not_handed_back_as_the_calmer
     assert text.count('"please please"') == 1
 
 
+def test_a_guilt_trip_is_not_handed_back_as_calm():
+    # Found by role-play: the calmer version kept "if you had any decency"
+    # and "stop pretending", and the coach then called it calm and honest.
+    draft = (
+        "I looked after your mum when she was ill and paid half your car. "
+        "6 years and you just throw it away for her?? If you had any decency you'd come home. "
+        "I know you still love me so stop pretending."
+    )
+    review = review_draft(draft)
+    assert {"GUILT", "PRESSURE", "BLAME"} <= set(review.labels)
+    calmer = (review.calmer or "").lower()
+    for kept in ("decency", "pretending", "throw it away", "still love me"):
+        assert kept not in calmer
+    assert not review_draft("If you had any decency you'd come home.").is_clean
+
+
 def test_a_calm_reconciliation_message_gets_no_flags():
     assert review_draft(
         "Hi, I've been thinking about us. I miss you and I'd like to talk when you're ready."
