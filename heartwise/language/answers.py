@@ -130,7 +130,11 @@ ABOUT_THE_CONVERSATION = re.compile(
     re.IGNORECASE,
 )
 QUESTION = re.compile(
-    r"\?\s*$|^\s*(?:(?:wait|ok|okay|so|but|and|hm+|um+|well)\W+)?(?:how|what|why|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b",
+    r"\?\s*$|^\s*(?:(?:wait|ok|okay|so|but|and|hm+|um+|well)\W+)?(?:how|what|why|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b"
+    # Asked at the end of a story: "... ok last thing, how do i stop myself
+    # drunk texting her at 1am fr" got "What happened after that?"
+    r"|\b(?:how (?:do|can|should|would) (?:i|you|people)|what (?:should|do|can) i|should i"
+    r"|is it (?:normal|ok|okay|bad|weird|wrong))\b",
     re.IGNORECASE,
 )
 

@@ -56,7 +56,11 @@ TURNING_UP = "utter_turning_up"
 UNASKED_VISIT = re.compile(
     r"\b(?:turn(?:ing)? up|show(?:ing)? up|rock(?:ing)? up|go(?:ing)? round|go(?:ing)? over|surprise visit"
     r"|surprise (?:her|him|them))\b(?:\s+\w+){0,4}?\s+(?:at|to|outside|round)\s+(?:her|his|their|the)\b"
-    r"[^.?!]{0,30}\b(?:work|office|house|flat|apartment|place|door|job|gym|parents)\b"
+    r"[^.?!]{0,30}\b(?:work|office|house|flat|apartment|place|door|job|gym|parents|halls|dorm|room)\b"
+    # "should i just turn up there tonight", "go to her halls", "round to hers"
+    r"|\b(?:turn(?:ing)? up|show(?:ing)? up|rock(?:ing)? up)\s+(?:there|tonight|unannounced|at hers|at his)\b"
+    r"|\bgo(?:ing)? (?:to|round to|over to) (?:her|his|their) (?:halls|dorm|flat|house|place|work|office)\b"
+    r"|\b(?:go(?:ing)?|come|coming) (?:round|over) to (?:hers|his)\b|\bunannounced\b"
     r"|\b(?:drive|driving|drove|walk|walking|walked)\s+past\s+(?:her|his|their|the new \w+'s)\b"
     r"|\b(?:park|parked|parking|sit|sitting|wait|waiting)\s+outside\s+(?:her|his|their)\b",
     re.IGNORECASE,

@@ -9,7 +9,7 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.answers import Reply, plain_reply
+from heartwise.language.answers import Reply, plain_reply, tells_the_story
 from heartwise.policies.answers import answer_to_question
 from tests.helpers import reply_then_message
 
@@ -137,3 +137,12 @@ def test_the_assessment_starts_after_its_introduction():
 )
 def test_a_plain_reply_is_a_yes_or_no_and_little_else(text, expected):
     assert plain_reply(text) is expected
+
+
+def test_a_question_at_the_end_of_a_story_makes_it_a_question():
+    # Found by role-play: answered "What happened after that?".
+    assert not tells_the_story(
+        "4th time u said shes having a hard time lmaooo. ok last thing, how do i stop myself "
+        "drunk texting her at 1am fr"
+    )
+    assert tells_the_story("she texted at 1am and i just stared at it for an hour")
