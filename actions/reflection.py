@@ -66,8 +66,11 @@ class ActionAskReflectionAnswer(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
+        topic = tracker.get_slot("last_topic")
+        if topic == "ask_therapy" and tracker.get_slot("has_counsellor"):
+            topic = "ask_therapy_with_counsellor"
         topic, index, used = choose_prompt(
-            tracker.get_slot("last_topic"),
+            topic,
             tracker.get_slot("prompts_used") or {},
             self._rng,
         )

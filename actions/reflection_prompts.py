@@ -56,6 +56,14 @@ PROMPTS: Dict[str, Tuple[str, ...]] = {
         "What has stopped you from getting support so far?",
         "Which feelings {since} have been too heavy to carry on your own?",
     ),
+    # For someone who already sees a counsellor: "What would you want to talk
+    # about first if you saw a counsellor?" was asked of a woman who had
+    # named hers three times.
+    "ask_therapy_with_counsellor": (
+        "What would you like to bring to your next session with your counsellor?",
+        "What has helped most from your sessions so far, and what hasn't landed yet?",
+        "Which feelings {since} have been too heavy to carry on your own?",
+    ),
     "ask_communication": (
         "What do you actually want {ex} to understand, in one sentence?",
         "How could you say how you feel without blaming {ex}?",

@@ -69,6 +69,17 @@ def test_asking_follows_the_last_topic_and_records_the_prompt(tracker_for, dispa
     assert prompt["value"]["text"] in said(dispatcher)[0]
 
 
+def test_someone_who_sees_a_counsellor_is_not_asked_what_they_would_tell_one(tracker_for, domain):
+    slots = {"last_topic": "ask_therapy", "has_counsellor": True}
+    for seed in range(6):
+        dispatcher = CollectingDispatcher()
+        events = ActionAskReflectionAnswer(random.Random(seed)).run(
+            dispatcher, tracker_for(slots=slots), domain
+        )
+        assert "if you saw a counsellor" not in said(dispatcher)[0]
+        assert events[1]["value"]["topic"] == "ask_therapy_with_counsellor"
+
+
 def test_a_second_ask_never_repeats_the_first(tracker_for, domain):
     seen = []
     used = None
