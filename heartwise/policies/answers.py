@@ -78,6 +78,19 @@ def _last_bot_text(tracker: DialogueStateTracker) -> Optional[str]:
     return None
 
 
+def _typed_a_button(tracker: DialogueStateTracker, text: str) -> bool:
+    """Whether the message is the title of one of the last reply's buttons."""
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, BotUttered):
+            titles = [button.get("title", "") for button in event.data.get("buttons") or []]
+            return _plain(text) in {_plain(title) for title in titles}
+    return False
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^\w\s]", "", text).strip().lower()
+
+
 def _draft_coach(tracker: DialogueStateTracker) -> Optional[str]:
     # After abuse, the reconciliation tools stay off (data/rules/offers.yml).
     return None if tracker.get_slot("abuse_disclosed") else "draft_form"
@@ -167,6 +180,11 @@ def answer_to_question(tracker: DialogueStateTracker) -> Optional[str]:
     intent = (message.intent or {}).get("name")
     if question in GO_ON_AFTER and plain_reply(text, words_after=2) is Reply.YES:
         return GO_ON
+    if question in OFFERS and _typed_a_button(tracker, text):
+        # "Yes, give me a question", typed as the button says it, was heard
+        # as a no by the classifier, and got "Okay, no problem".
+        reply = plain_reply(text)
+        return OFFERS[question][reply](tracker) if reply else None
     if intent in HEARD_BY_THE_RULES:
         return None
     if question in SAFETY_QUESTIONS:

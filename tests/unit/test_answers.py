@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 import pytest
-from rasa.shared.core.events import ActionExecuted, BotUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import Reply, plain_reply, tells_the_story
 from heartwise.policies.answers import answer_to_question
-from tests.helpers import reply_then_message
+from tests.helpers import domain, reply_then_message
 
 
 def after(
@@ -146,3 +146,20 @@ def test_a_question_at_the_end_of_a_story_makes_it_a_question():
         "drunk texting her at 1am fr"
     )
     assert tells_the_story("she texted at 1am and i just stared at it for an hour")
+
+
+def test_a_button_typed_as_it_reads_does_what_the_button_does():
+    # Found by role-play: "Yes, give me a question", typed, was heard as a no.
+    tracker = DialogueStateTracker("someone", domain().slots)
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("she ended it by text", {"name": "express_feelings"}))
+    tracker.update(ActionExecuted("utter_topic_follow_up"))
+    buttons = [
+        {"title": "Yes, give me a question", "payload": "/request_reflection"},
+        {"title": "Walk me through the guide", "payload": "/start_guide"},
+    ]
+    tracker.update(BotUttered("Would you like a question to reflect on?", {"buttons": buttons}))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": "deny", "confidence": 0.26}, "text": "Yes, give me a question"}
+    tracker.update(UserUttered(parse["text"], parse["intent"], [], parse_data=parse))
+    assert answer_to_question(tracker) == "reflection_form"
