@@ -15,14 +15,16 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.forms import FOLLOW_THE_STORY, STORY_WORDS
 from heartwise.language.answers import (
     clearly_not_abuse,
     denies_a_risk,
     objects_to_a_suggestion,
     takes_back_abuse,
+    tells_the_story,
 )
 from heartwise.language.feelings import reflect
 from heartwise.language.risk import shown_in_words
@@ -39,6 +41,7 @@ UNDO: Dict[str, tuple[Optional[str], str]] = {
 
 
 HEARD = "I'm listening: what's weighing on you most right now?"
+LISTEN_WITHOUT_ADVICE = "action_listen_without_advice"
 
 
 class ActionUndoMisreadFlag(Action):
@@ -79,6 +82,16 @@ class ActionUndoMisreadFlag(Action):
             # feel; asking them to say it again in other words would not hear it.
             dispatcher.utter_message(text=f"Sorry, I read that wrong. {feeling} {HEARD}")
             return []
+        if (
+            response == "utter_misread"
+            and len(text.split()) >= STORY_WORDS
+            and tells_the_story(text)
+        ):
+            # Nothing was misread, and the message goes on with the story ("my
+            # sister posted me a self help book. it's sat on the kitchen table
+            # like a threat lol"): heard, as anywhere else, not "say it again".
+            listening = tracker.get_slot("no_advice")
+            return [FollowupAction(LISTEN_WITHOUT_ADVICE if listening else FOLLOW_THE_STORY)]
         dispatcher.utter_message(response=response)
         return [SlotSet(slot, False)] if slot else []
 

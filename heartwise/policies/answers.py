@@ -131,6 +131,9 @@ GO_ON_AFTER = (INVITING - OFFERS.keys()) | {
     "utter_trusted_adult_no",
     "utter_reaching_out",
 }
+# "mm", "hmm", "...": after a reply that invited more, a sign to go on (the
+# menu of tools it got reads as not listening).
+FILLER = re.compile(r"^\W*(?:h?m{2,}|hm+|\.{2,}|…)\W*$", re.IGNORECASE)
 # Heard as the button would be, or a tool asked for by name ("ok, show my
 # journal"): the rules answer.
 HEARD_BY_THE_RULES = frozenset(
@@ -178,7 +181,9 @@ def answer_to_question(tracker: DialogueStateTracker) -> Optional[str]:
     if question == ASK_SAFE_NOW:
         return safe_now(text)
     intent = (message.intent or {}).get("name")
-    if question in GO_ON_AFTER and plain_reply(text, words_after=2) is Reply.YES:
+    if question in GO_ON_AFTER and (
+        plain_reply(text, words_after=2) is Reply.YES or FILLER.match(text)
+    ):
         return GO_ON
     if question in OFFERS and _typed_a_button(tracker, text):
         # "Yes, give me a question", typed as the button says it, was heard

@@ -163,3 +163,10 @@ def test_a_button_typed_as_it_reads_does_what_the_button_does():
     parse = {"intent": {"name": "deny", "confidence": 0.26}, "text": "Yes, give me a question"}
     tracker.update(UserUttered(parse["text"], parse["intent"], [], parse_data=parse))
     assert answer_to_question(tracker) == "reflection_form"
+
+
+@pytest.mark.parametrize("text", ["mm", "hmm", "..."])
+def test_a_murmur_after_listening_is_invited_on(text):
+    # Found in the scripted conversations: "mm" got the menu of tools.
+    tracker = reply_then_message("action_listen_without_advice", text, intent="affirm")
+    assert answer_to_question(tracker) == "utter_go_on"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.misread import ActionUndoMisreadFlag
 
@@ -177,3 +177,32 @@ def test_minimising_told_abuse_does_not_take_it_back(tracker_for, dispatcher, do
     assert SlotSet("abuse_disclosed", False) not in ActionUndoMisreadFlag().run(
         dispatcher, tracker, domain
     )
+
+
+@pytest.mark.parametrize(
+    "no_advice, heard_by",
+    [(True, "action_listen_without_advice"), (False, "action_follow_the_story")],
+)
+def test_a_story_taken_for_a_correction_of_nothing_is_heard(
+    tracker_for, dispatcher, domain, no_advice, heard_by
+):
+    # Found in the scripted conversations: "Sorry if I got that wrong. Could
+    # you tell me again, in other words", with nothing misread.
+    text = "my sister posted me a self help book. it's sat on the kitchen table like a threat lol"
+    said = [
+        {
+            "event": "user",
+            "text": "rob moved out",
+            "parse_data": {"intent": {"name": "express_feelings"}},
+        },
+        {
+            "event": "user",
+            "text": text,
+            "parse_data": {"intent": {"name": "correct_misunderstanding"}},
+        },
+    ]
+    tracker = tracker_for(
+        text=text, intent="correct_misunderstanding", events=said, slots={"no_advice": no_advice}
+    )
+    assert ActionUndoMisreadFlag().run(dispatcher, tracker, domain) == [FollowupAction(heard_by)]
+    assert dispatcher.messages == []
