@@ -391,9 +391,16 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         for_a_child = child_at_risk_follow_up(text, intent, reply_before_this_message(tracker))
         if for_a_child:
             return for_a_child, []
-    if harm_only_guessed_in_conversation(
-        intent, message.parse_data.get("risk") or {}, _earlier_messages(tracker)
-    ) and not _a_threat_in_the_air(tracker):
+    # After a crisis reply, "will texting 741741 show up on my parents phone
+    # bill" is read as a question about the lines (actions/safety_check_in.py),
+    # whatever harm the classifier heard in it.
+    if (
+        harm_only_guessed_in_conversation(
+            intent, message.parse_data.get("risk") or {}, _earlier_messages(tracker)
+        )
+        and not _a_threat_in_the_air(tracker)
+        and not answers_a_safety_question(tracker)
+    ):
         # With no topic behind it ("yeah reckon ill leave that one be" got 911
         # and a line for people who abuse), the person is invited on.
         return _topic_behind_the_guess(message.parse_data) or GO_ON, _undo_a_guess(

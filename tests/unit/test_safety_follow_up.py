@@ -500,11 +500,13 @@ def test_a_threat_only_guessed_with_no_topic_behind_it_invites_the_person_on():
     assert follow_up(tracker) == ("action_listen", [])
 
 
-def _guessed_request_to_watch(probability: float) -> DialogueStateTracker:
+def _guessed_request_to_watch(
+    probability: float, reply: str = "utter_express_feelings"
+) -> DialogueStateTracker:
     tracker = DialogueStateTracker("someone", DOMAIN.slots)
     tracker.update(ActionExecuted("action_listen"))
     tracker.update(UserUttered("we broke up in august after 3 years", {"name": "express_feelings"}))
-    tracker.update(ActionExecuted("utter_express_feelings"))
+    tracker.update(ActionExecuted(reply))
     tracker.update(ActionExecuted("action_listen"))
     parse = {
         "intent": {"name": "request_surveillance", "confidence": 1.0},
@@ -530,8 +532,10 @@ def test_checking_ones_own_phone_guessed_as_watching_the_ex_gets_the_advice_on_s
     assert follow_up(tracker) == ("action_advise_space", [])
     tracker.update(ActionExecuted("action_advise_space"))
     assert follow_up(tracker) == ("utter_topic_follow_up", [])
-    # Surer than that, the refusal stands.
+    # Surer than that, the refusal stands; after the crisis lines the message
+    # is read as a question about them ("will it show on my parents' bill").
     assert follow_up(_guessed_request_to_watch(0.85)) is None
+    assert follow_up(_guessed_request_to_watch(0.55, "utter_crisis_not_dismissed")) is None
 
 
 @pytest.mark.parametrize("probability, earlier", [(0.93, True), (0.61, False)])
