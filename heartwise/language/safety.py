@@ -808,6 +808,25 @@ _ABUSE: List[Pattern] = [
         _any("my"),
         _any("phone", "texts", "messages", "email", "emails"),
     ],
+    # "he used to check my phone and go through my bank app"
+    [
+        _PERSON,
+        _any("used", "would", "kept", "always", "constantly", "'d", "d"),
+        _OPT,
+        _lemma("check", "go", "read", "look"),
+        _OPT,
+        _any("my"),
+        _any("phone", "texts", "messages", "email", "emails", "bank", "statements", "accounts"),
+    ],
+    # "i had to explain every purchase", "had to justify every penny"
+    [
+        _any("had", "have", "having"),
+        _any("to"),
+        _any("explain", "justify", "account"),
+        _OPT,
+        _any("every", "each", "all"),
+        _any("purchase", "purchases", "penny", "pound", "receipt", "receipts", "payment", "spend"),
+    ],
     [
         _lemma("take", "took", "control", "keep"),
         # "he keeps my phone", but not "i keep checking my phone"
