@@ -171,7 +171,9 @@ class ValidateSlotMappings(ValidationAction):
     def extract_ex_wants_back(
         self, dispatcher: Any, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        return _changed(tracker, "ex_wants_back", ex_wants_back_in(_text(tracker)))
+        text = _text(tracker)
+        name = ex_name_in(text) or tracker.get_slot("ex_name")
+        return _changed(tracker, "ex_wants_back", ex_wants_back_in(text, name))
 
     def extract_has_counsellor(
         self, dispatcher: Any, tracker: Tracker, domain: DomainDict
@@ -273,7 +275,10 @@ def _a_word(written: str) -> bool:
     return token.is_stop or token.lemma_ != token.lower_
 
 
-def ex_wants_back_in(text: str) -> Optional[bool]:
+def ex_wants_back_in(text: str, name: Optional[str] = None) -> Optional[bool]:
+    # "marco wants to get back together": the ex by name.
+    if name:
+        text = re.sub(rf"\b{re.escape(name)}\b", "ex", text, flags=re.IGNORECASE)
     return True if EX_WANTS_BACK.search(text) else None
 
 

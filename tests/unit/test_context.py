@@ -227,6 +227,13 @@ def test_an_ex_asking_to_get_back_together_is_told_from_a_wish_to(text, asked):
     assert ex_wants_back_in(text) is asked
 
 
+def test_the_ex_asking_by_name_is_the_ex_asking():
+    # Found by role-play: "Wanting them back makes complete sense".
+    text = "marco wants to get back together. he keeps texting me at 2am"
+    assert ex_wants_back_in(text, "Marco") is True
+    assert ex_wants_back_in("my mum wants me back home for christmas", "Marco") is None
+
+
 def test_being_asked_back_is_answered_as_the_persons_decision():
     tracker = DialogueStateTracker("someone", real_domain().slots)
     for slot, value in (("ex_wants_back", True), ("ex_name", "Daniel")):
