@@ -65,6 +65,10 @@ BLAME: List[Pattern] = [
     [words("for"), words("a"), words("change")],
     [words("as"), words("usual")],
     [words("like"), words("always")],
+    # "maybe you could actually fix the washing machine", "since u obviously
+    # had time to sort ur new flat out"
+    [YOU, words("could", "can", "might"), words("actually")],
+    [words("obviously"), lemmas("have", "find", "make"), words("time")],
 ]
 PRESSURE: List[Pattern] = [
     [words("if"), YOU, lemmas("do", "will", "wo"), NOT],
@@ -266,4 +270,12 @@ HARMLESS: List[Pattern] = [
     [lemmas("kill"), words("for")],
     [words("watch"), YOUR, words("back"), words("pain", "injury", "posture")],
     [NOT, YOUR, words("fault")],
+    # A boundary, not an ultimatum: "i think itd be best if u didnt come".
+    [
+        words("best", "better", "easier", "rather", "prefer"),
+        words("if"),
+        YOU,
+        lemmas("do", "will", "wo"),
+        NOT,
+    ],
 ]

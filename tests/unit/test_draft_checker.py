@@ -157,6 +157,19 @@ def test_a_guilt_trip_is_not_handed_back_as_calm():
     assert not review_draft("If you had any decency you'd come home.").is_clean
 
 
+def test_a_boundary_is_not_pressure_and_a_sarcastic_dig_is_not_kept():
+    # Found by role-play: the boundary was flagged, the dig kept as "calmer".
+    assert review_draft("i think itd be best if u didnt come to mums party").is_clean
+    draft = (
+        "can we swap weeks with biscuit? i have him the 3rd to the 10th. "
+        "maybe you could actually fix the washing machine too since u obviously had time "
+        "to sort ur new flat out"
+    )
+    review = review_draft(draft)
+    assert "BLAME" in review.labels
+    assert "washing machine" not in (review.calmer or "")
+
+
 def test_a_calm_reconciliation_message_gets_no_flags():
     assert review_draft(
         "Hi, I've been thinking about us. I miss you and I'd like to talk when you're ready."
