@@ -74,6 +74,17 @@ LOOKING = re.compile(
     r"\b(?:check\w*|look\w* at|look\w*|watch\w*|stalk\w*|keep seeing|see if|seeing if|refresh\w*)\b",
     re.IGNORECASE,
 )
+# The habit asked about as one's own, whatever the classifier heard: "i keep
+# checking his instagram and even his spotify. is that normal" got advice on
+# reaching out to him.
+OWN_HABIT = re.compile(
+    r"\b(?:i|im|i'?m)\b[^.?!]{0,20}\b(?:keep|always|still|can'?t stop|constantly)\b[^.?!]{0,15}"
+    r"\b(?:check\w*|look\w*|stalk\w*|refresh\w*|watch\w*)",
+    re.IGNORECASE,
+)
+ASKS_IF_NORMAL = re.compile(
+    r"\bis (?:that|it|this) (?:normal|bad|weird|ok|okay|healthy|mental)\b|\?", re.IGNORECASE
+)
 # Their accounts, devices or whereabouts got at without their say.
 INTRUDING = re.compile(
     r"\b(?:hack\w*|log(?:ged|ging)? ?in\w*|password\w*|spyware|tracker|airtag|gps|her phone|his phone"
@@ -135,13 +146,14 @@ def visits_unasked(tracker: DialogueStateTracker) -> bool:
 
 def checks_what_they_share(tracker: DialogueStateTracker) -> bool:
     """Looking at what the ex still shares, read by the classifier as a
-    request to spy on them."""
+    request to spy on them, or asked about as one's own habit."""
     message = typed_message(tracker)
     if message is None or risk_beyond_a_guess(message.parse_data):
         return False
-    if (message.intent or {}).get("name") != "request_surveillance":
-        return False
     text = message.text or ""
+    asks_about_the_habit = OWN_HABIT.search(text) and ASKS_IF_NORMAL.search(text)
+    if (message.intent or {}).get("name") != "request_surveillance" and not asks_about_the_habit:
+        return False
     return bool(WHAT_THEY_SHARE.search(text) and LOOKING.search(text)) and not INTRUDING.search(
         text
     )

@@ -89,6 +89,13 @@ def test_checking_what_they_share_gets_a_gentle_answer(text):
     assert checks_what_they_share(after(text, "request_surveillance"))
 
 
+def test_asking_about_the_habit_as_ones_own_gets_the_same_answer_whatever_was_heard():
+    # Found by role-play: advice on whether to reach out to him.
+    text = "i keep checking his instagram and even his spotify. is that normal"
+    assert checks_what_they_share(after(text, "ask_space"))
+    assert not checks_what_they_share(after("she posts on her story every night", "ask_space"))
+
+
 @pytest.mark.parametrize(
     "text, intent",
     [
