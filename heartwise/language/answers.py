@@ -86,12 +86,35 @@ _CLEARLY_NOT_ABUSE = re.compile(
 )
 
 
+# Behaviour excused rather than denied: "it wasnt abuse, he just gets
+# anxious", after telling of a phone and a bank app checked. Not taken back.
+_EXCUSED = re.compile(
+    r"\b(?:he|she|they)(?:'s| is|'re| are)? (?:just|only) (?:\w+ ){0,2}"
+    r"(?:anxious|insecure|jealous|stressed|protective|worried|scared|like that)\b"
+    r"|\bjust how (?:he|she|they) (?:is|are)\b|\b(?:he|she|they) only (?:did|does) it because\b",
+    re.IGNORECASE,
+)
+
+
+_MISREAD_IN_SO_MANY_WORDS = re.compile(
+    r"\b(?:mis ?read|misunderst\w*|misinterpret\w*|not what i meant|got (?:it|that|me) wrong"
+    r"|took (?:it|that|me) wrong|wrong idea)\b",
+    re.IGNORECASE,
+)
+
+
 def clearly_not_abuse(text: str) -> bool:
-    return bool(_CLEARLY_NOT_ABUSE.search(text)) and not re.search(r"\bbut\b", text, re.I)
+    return (
+        bool(_CLEARLY_NOT_ABUSE.search(text))
+        and not re.search(r"\bbut\b", text, re.I)
+        and not _EXCUSED.search(text)
+    )
 
 
 def takes_back_abuse(text: str) -> bool:
     """Whether a message said after the abuse reply says it misread them."""
+    if _EXCUSED.search(text) and not _MISREAD_IN_SO_MANY_WORDS.search(text):
+        return False
     return bool(SAYS_MISREAD.search(text) or _NOT_LIKE_THAT.search(text) or clearly_not_abuse(text))
 
 

@@ -9,7 +9,7 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.answers import Reply, plain_reply, tells_the_story
+from heartwise.language.answers import Reply, plain_reply, takes_back_abuse, tells_the_story
 from heartwise.policies.answers import answer_to_question
 from tests.helpers import domain, reply_then_message
 
@@ -170,3 +170,10 @@ def test_a_murmur_after_listening_is_invited_on(text):
     # Found in the scripted conversations: "mm" got the menu of tools.
     tracker = reply_then_message("action_listen_without_advice", text, intent="affirm")
     assert answer_to_question(tracker) == "utter_go_on"
+
+
+def test_abuse_excused_is_not_abuse_taken_back():
+    # Found by role-play: "I've set that aside", to a man whose husband
+    # checked his phone and his bank app.
+    assert not takes_back_abuse("it wasnt abuse, he just gets anxious. is that fair?")
+    assert takes_back_abuse("it wasnt abuse, you misread me, we just drifted apart")
