@@ -34,7 +34,7 @@ from typing import Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import denies_a_risk, objects_to_a_suggestion, tells_the_story
@@ -44,6 +44,7 @@ from heartwise.policies.context_policy import (
     ContextPolicy,
     listening_to,
     reply_before_this_message,
+    risk_beyond_a_guess,
     typed_message,
 )
 
@@ -52,6 +53,8 @@ LISTEN_WITHOUT_ADVICE = "action_listen_without_advice"
 # Replies after which more of the story is welcome.
 INVITING = TOPIC_ANSWERS | {
     "utter_topic_follow_up",
+    # Ends "Who could you spend some of it with?"
+    "action_face_the_day",
     "utter_greet",
     "utter_acknowledge",
     "utter_abuse_open_question",
@@ -138,14 +141,25 @@ def refuses_a_tool(tracker: DialogueStateTracker) -> Optional[str]:
 
 def wants_only_to_be_heard(tracker: DialogueStateTracker) -> bool:
     """No advice asked for (actions/context.py), and a message the classifier
-    could not place."""
+    could not place, or the very message that asked ("right, back to venting
+    now tho" had got the menu of tools)."""
     message = tracker.latest_message
-    return (
-        listening_to(tracker)
-        and bool(tracker.get_slot("no_advice"))
-        and message is not None
-        and (message.intent or {}).get("name") == "nlu_fallback"
+    if not listening_to(tracker) or message is None or risk_beyond_a_guess(message.parse_data):
+        return False
+    if not tracker.get_slot("no_advice"):
+        return False
+    return (message.intent or {}).get("name") == "nlu_fallback" or _set_just_now(
+        tracker, "no_advice"
     )
+
+
+def _set_just_now(tracker: DialogueStateTracker, slot: str) -> bool:
+    for event in reversed(list(tracker.events)):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, SlotSet) and event.key == slot:
+            return True
+    return False
 
 
 def objects_to_what_was_suggested(tracker: DialogueStateTracker) -> bool:

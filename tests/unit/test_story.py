@@ -94,6 +94,14 @@ def test_someone_who_asked_for_no_advice_is_listened_to_when_nothing_else_fits()
     assert not wants_only_to_be_heard(tracker)
     tracker.update(SlotSet("no_advice", True))
     assert wants_only_to_be_heard(tracker)
+    # Asked again in a message the classifier did place ("right, back to
+    # venting now tho" had got the menu of tools): heard, not shown the tools.
+    tracker.update(ActionExecuted("action_listen_without_advice"))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("right, back to venting now tho", {"name": "affirm"}))
+    assert not wants_only_to_be_heard(tracker)
+    tracker.update(SlotSet("no_advice", True))
+    assert wants_only_to_be_heard(tracker)
 
 
 @pytest.mark.parametrize(
