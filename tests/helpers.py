@@ -40,6 +40,24 @@ def reply_then_message(
     return tracker
 
 
+def messages_read_as(
+    *messages: str,
+    intent: str = "nlu_fallback",
+    slots: Optional[Dict[str, Any]] = None,
+    risk: Optional[Dict[str, Any]] = None,
+) -> DialogueStateTracker:
+    """A real Rasa tracker of ``messages``, each read by the classifier as
+    ``intent`` at low confidence, after ``slots`` were set."""
+    tracker = DialogueStateTracker("someone", domain().slots)
+    for name, value in (slots or {}).items():
+        tracker.update(SlotSet(name, value))
+    for text in messages:
+        tracker.update(ActionExecuted("action_listen"))
+        parse = {"intent": {"name": intent, "confidence": 0.4}, "text": text, "risk": risk or {}}
+        tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    return tracker
+
+
 def said(dispatcher: CollectingDispatcher) -> List[str]:
     """What the bot said, as plain text."""
     return [message.get("text") or "" for message in dispatcher.messages]

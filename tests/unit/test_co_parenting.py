@@ -12,6 +12,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.policies.co_parenting import co_parenting_reply
 from tests.conftest import PROJECT_ROOT
+from tests.helpers import messages_read_as
 
 DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
 CO_PARENT = {"goal": "co_parent"}
@@ -23,14 +24,9 @@ def conversation(
     slots: Optional[Dict[str, Any]] = None,
     risk: Optional[Dict[str, Any]] = None,
 ) -> DialogueStateTracker:
-    tracker = DialogueStateTracker("someone", DOMAIN.slots)
-    for name, value in (slots if slots is not None else CO_PARENT).items():
-        tracker.update(SlotSet(name, value))
-    for text in messages:
-        tracker.update(ActionExecuted("action_listen"))
-        parse = {"intent": {"name": intent, "confidence": 0.4}, "text": text, "risk": risk or {}}
-        tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
-    return tracker
+    return messages_read_as(
+        *messages, intent=intent, slots=CO_PARENT if slots is None else slots, risk=risk
+    )
 
 
 @pytest.mark.parametrize(

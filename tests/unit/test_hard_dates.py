@@ -7,27 +7,20 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 import pytest
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
+from rasa.shared.core.events import ActiveLoop
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.hard_dates import MORE_IDEAS, ActionFaceTheDay
 from heartwise.policies.hard_dates import faces_a_hard_date
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import messages_read_as
 
-DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
 GUESS = {"level": "concern", "category": "self_harm", "evidence": ["classifier 0.58: self_harm"]}
 
 
 def conversation(
     *messages: str, intent: str = "nlu_fallback", risk: Optional[Dict[str, Any]] = None
 ) -> DialogueStateTracker:
-    tracker = DialogueStateTracker("someone", DOMAIN.slots)
-    for text in messages:
-        tracker.update(ActionExecuted("action_listen"))
-        parse = {"intent": {"name": intent, "confidence": 0.4}, "text": text, "risk": risk or {}}
-        tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
-    return tracker
+    return messages_read_as(*messages, intent=intent, risk=risk)
 
 
 @pytest.mark.parametrize(
