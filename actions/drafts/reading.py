@@ -158,6 +158,10 @@ _PRACTICAL = (
     "passport",
     "tax",
     "nursery",
+    "swap",
+    "vet",
+    "pet",
+    "rota",
 )
 PURPOSES: Dict[str, Sequence[Pattern]] = {
     "LOGISTICS": [

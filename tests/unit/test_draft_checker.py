@@ -168,6 +168,8 @@ def test_a_boundary_is_not_pressure_and_a_sarcastic_dig_is_not_kept():
     review = review_draft(draft)
     assert "BLAME" in review.labels
     assert "washing machine" not in (review.calmer or "")
+    # A swap of the dog's weeks is logistics: a date to answer by is fine.
+    assert review_draft("can we swap weeks with biscuit? let me know by friday").is_clean
 
 
 def test_a_calm_reconciliation_message_gets_no_flags():
