@@ -10,15 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import render_review, review_draft
+from actions.listening import FOLLOW_THE_STORY
 from actions.reflection import kept_in_the_journal
 from actions.requeue import requeue_latest_message
-from heartwise.language.answers import Reply, plain_reply, tells_the_story
+from heartwise.language.answers import Reply, plain_reply, tells_enough_of_the_story
 from heartwise.language.risk import guessed_only
 
 GUIDE_FORM = "guide_form"
-FOLLOW_THE_STORY = "action_follow_the_story"
-# Fewer words than this is too little to be heard as a story.
-STORY_WORDS = 6
 DRAFT_FORM = "draft_form"
 REFLECTION_FORM = "reflection_form"
 # A draft that reads as one of these leaves the coach without a review: the
@@ -113,8 +111,7 @@ def _a_story_the_step_drew_out(tracker: Tracker) -> bool:
     message = tracker.latest_message
     intent = (message.get("intent") or {}).get("name")
     text = message.get("text") or ""
-    # "the thing" is unclear, not a story: the fallback asks what was meant.
-    return intent == "nlu_fallback" and len(text.split()) >= STORY_WORDS and tells_the_story(text)
+    return intent == "nlu_fallback" and tells_enough_of_the_story(text)
 
 
 def _step_answered(tracker: Tracker) -> List[EventType]:

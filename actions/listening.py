@@ -20,6 +20,7 @@ from heartwise.language.feelings import reflect
 from heartwise.language.hard_dates import heard_from_them_on_the_day
 from heartwise.language.names import with_name
 
+FOLLOW_THE_STORY = "action_follow_the_story"
 
 class Listening(Action, ABC):
     """Says the feeling back, then one of ``WORDINGS`` in turn."""
@@ -110,7 +111,7 @@ class ActionFollowTheStory(Listening):
     )
 
     def name(self) -> str:
-        return "action_follow_the_story"
+        return FOLLOW_THE_STORY
 
     def wordings_for(self, text: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
         if self.PLAN.search(text):

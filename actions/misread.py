@@ -18,13 +18,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.forms import FOLLOW_THE_STORY, STORY_WORDS
+from actions.listening import FOLLOW_THE_STORY
 from heartwise.language.answers import (
     clearly_not_abuse,
     denies_a_risk,
     objects_to_a_suggestion,
     takes_back_abuse,
-    tells_the_story,
+    tells_enough_of_the_story,
 )
 from heartwise.language.feelings import reflect
 from heartwise.language.risk import shown_in_words
@@ -82,11 +82,7 @@ class ActionUndoMisreadFlag(Action):
             # feel; asking them to say it again in other words would not hear it.
             dispatcher.utter_message(text=f"Sorry, I read that wrong. {feeling} {HEARD}")
             return []
-        if (
-            response == "utter_misread"
-            and len(text.split()) >= STORY_WORDS
-            and tells_the_story(text)
-        ):
+        if response == "utter_misread" and tells_enough_of_the_story(text):
             # Nothing was misread, and the message goes on with the story ("my
             # sister posted me a self help book. it's sat on the kitchen table
             # like a threat lol"): heard, as anywhere else, not "say it again".

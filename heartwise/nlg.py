@@ -28,7 +28,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from heartwise.language.breakup_time import days_since, describe
 from heartwise.language.feelings import reflect
-from heartwise.language.hard_dates import about_a_hard_date
+from heartwise.language.hard_dates import heard_from_them_on_the_day
 from heartwise.language.names import with_name
 
 # The answers to the guide's topics (data/rules/topics.yml: each is followed
@@ -101,13 +101,14 @@ class FreshResponses(TemplatedNaturalLanguageGenerator):
 
 
 def _after_a_lead(tracker: DialogueStateTracker, text: str, name: Optional[str]) -> str:
-    """The day the message is about, else the feeling it names, before the answer."""
+    """Hearing from the ex on a hard day, else the feeling the message names,
+    before the answer. Facing a day to come has its own action (HardDatesPolicy)."""
     message = tracker.latest_message.text if tracker.latest_message else None
     if not message or message.startswith("/"):
         return text
-    date = about_a_hard_date(message)
-    if date:
-        return f"{with_name(date, name)} {text}"
+    news = heard_from_them_on_the_day(message)
+    if news:
+        return f"{with_name(news, name)} {text}"
     return _after_reflection(message, tracker, text)
 
 

@@ -168,6 +168,15 @@ def tells_the_story(text: str) -> bool:
     return not (QUESTION.search(text) or ABOUT_THE_CONVERSATION.search(text))
 
 
+# Fewer words than this is too little to be heard as a story: "the thing" is
+# unclear, and the fallback asks what was meant.
+STORY_WORDS = 6
+
+
+def tells_enough_of_the_story(text: str) -> bool:
+    return len(text.split()) >= STORY_WORDS and tells_the_story(text)
+
+
 # "stop suggesting it", "i already said i dont want that": an objection to
 # something Heartwise suggested, owed an apology rather than a rephrasing.
 _OBJECTS = re.compile(

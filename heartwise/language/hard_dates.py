@@ -53,11 +53,6 @@ FACING = re.compile(
 )
 
 
-def about_a_hard_date(text: str) -> Optional[str]:
-    """The sentences that name the day the message is about, if it is about one."""
-    return heard_from_them_on_the_day(text) or facing_the_day(text)
-
-
 def heard_from_them_on_the_day(text: str) -> Optional[str]:
     """ "Hearing from your ex on your birthday…", said back without advice."""
     for sentence, name, day in _days_in(text):

@@ -345,7 +345,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
             intent,
             message.parse_data.get("risk") or {},
             _earlier_messages(tracker),
-            _disclosed_before_this_message(tracker),
+            _before_this_message(tracker, "self_harm_disclosed"),
         )
     )
     if lowered == "express_hopelessness":
@@ -503,10 +503,6 @@ def _undo_a_guess(tracker: DialogueStateTracker, slot: str = "self_harm_disclose
     if tracker.get_slot(slot) == before:
         return []
     return [SlotSet(slot, before)]
-
-
-def _disclosed_before_this_message(tracker: DialogueStateTracker) -> bool:
-    return _before_this_message(tracker, "self_harm_disclosed")
 
 
 def _before_this_message(tracker: DialogueStateTracker, slot: str) -> bool:

@@ -34,6 +34,7 @@ def conversation(
             "start_guide",
         ),
         (["xmas is coming up, first one on my own since we split. how do i do it"], "nlu_fallback"),
+        (["honestly dreading xmas, first one without him. i feel so lost"], "express_feelings"),
         # The day named a message earlier.
         (
             [
