@@ -22,6 +22,7 @@ from heartwise.language.names import with_name
 
 FOLLOW_THE_STORY = "action_follow_the_story"
 
+
 class Listening(Action, ABC):
     """Says the feeling back, then one of ``WORDINGS`` in turn."""
 
