@@ -33,7 +33,7 @@ CHROMIUM := /usr/bin/chromium
 CLUSTER_SERVERS := /usr/lib/postgresql/15/bin/postgres /usr/bin/redis-server /usr/sbin/nginx
 
 .PHONY: help install run shell train validate lint test test-unit test-stories \
-        test-e2e test-browser test-telegram test-nlu eval-nlu eval-drafts eval-dialogue calibrate-fallback pattern-hits bench-nlu bench bench-long bench-big-messages spacy-model web \
+        test-e2e test-browser test-telegram test-nlu eval-nlu eval-drafts eval-dialogue calibrate-fallback calibrate-practical pattern-hits bench-nlu bench bench-long bench-big-messages spacy-model web \
         browser telegram-polling cluster cluster-deps test-cluster clean
 
 help:
@@ -59,6 +59,7 @@ help:
 	@echo "make eval-drafts   the draft coach on held-out drafts (threats, slurs, exposure, logistics)"
 	@echo "make eval-dialogue replay the scripted personas in tests/dialogues; repeats, fallbacks, dead ends"
 	@echo "make calibrate-fallback  the fallback thresholds that eval/dev_voice supports (not the held-out set)"
+	@echo "make calibrate-practical how close a practical question must be, on eval/practical_dev.yml"
 	@echo "make pattern-hits  where the risk patterns fire on ordinary training examples (check a new pattern)"
 	@echo "make bench-nlu     /model/parse latency on one core, memory, training time (not a test)"
 	@echo "make bench         latency, throughput and memory against the rasa init bot -> bench/RESULTS.md"
@@ -196,6 +197,9 @@ eval-nlu: $(MODEL) $(BASELINE)
 
 calibrate-fallback: $(MODEL)
 	$(BIN)/python scripts/calibrate_fallback.py
+
+calibrate-practical: $(SPACY_MODEL)/meta.json
+	$(BIN)/python scripts/calibrate_practical.py
 
 pattern-hits: $(SPACY_MODEL)/meta.json
 	$(BIN)/python scripts/pattern_hits.py

@@ -217,15 +217,25 @@ def main() -> int:
     models = MODELS if args.baseline else {"heartwise": MODELS["heartwise"]}
     results = {name: score(name) for name in models}
     cases = real_voice.load_cases()
+    practical = real_voice.load_practical()
     for name, model in models.items():
-        predicted = real_voice.predict(ROOT / model, cases)
+        # One load of the model for both sets.
+        parsed = real_voice.parse(ROOT / model, [c.text for c in [*cases, *practical]])
+        predicted = real_voice.intents(parsed[: len(cases)])
         results[name]["real_voice"] = real_voice.score(cases, predicted)
+        results[name]["practical"] = real_voice.score_practical(practical, parsed[len(cases) :])
     summary["results"] = results
 
     print("\n".join(table(results)))
     print()
     print("\n".join(real_voice_table(results)))
     ours = results["heartwise"]
+    found = ours["practical"]
+    print(
+        f"\nPractical questions ({real_voice.PRACTICAL.relative_to(ROOT)}): {found['recall']:.2f} of "
+        f"{found['questions']} found, precision {found['precision']:.2f}, "
+        f"{found['others_taken']} of {found['others']} other messages taken for one."
+    )
     print(
         f"\nCrisis: {ours['crisis_recall']:.2f} recall over {ours['crisis_support']} messages; "
         f"{ours['crisis_false_alarms']} false alarms in {ours['non_crisis_messages']} others."

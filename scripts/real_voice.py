@@ -14,7 +14,7 @@ import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 import yaml
 
@@ -22,6 +22,7 @@ from heartwise.nlu.fallback import word_count
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_VOICE = ROOT / "tests" / "nlu" / "real_voice"
+PRACTICAL = ROOT / "tests" / "nlu" / "practical.yml"
 # The report's "25 words or more" (the issue's target), whatever length the
 # fallback classifier is configured to treat as long.
 LONG_MESSAGE_WORDS = 25
@@ -92,10 +93,45 @@ async def _parse(model: Path, texts: Iterable[str]) -> List[Dict[str, Any]]:
     return [await agent.parse_message(text) for text in texts]
 
 
-def predict(model: Path, cases: Sequence[Case]) -> List[str]:
-    """The intent the model gives each case's text, as a live server would."""
-    parsed = asyncio.run(_parse(model, [case.text for case in cases]))
+def parse(model: Path, texts: Sequence[str]) -> List[Dict[str, Any]]:
+    """What the model makes of each text, as a live server would."""
+    return asyncio.run(_parse(model, texts))
+
+
+def intents(parsed: Sequence[Dict[str, Any]]) -> List[str]:
     return [(result.get("intent") or {}).get("name") or FALLBACK for result in parsed]
+
+
+@dataclass(frozen=True)
+class PracticalCase:
+    text: str
+    # None: no practical question, or one a topic answer covers.
+    topic: Optional[str]
+
+
+def load_practical(path: Path = PRACTICAL) -> List[PracticalCase]:
+    entries = yaml.safe_load(path.read_text())["messages"]
+    return [PracticalCase(e["text"], None if e["topic"] == "none" else e["topic"]) for e in entries]
+
+
+def score_practical(
+    cases: Sequence[PracticalCase], parsed: Sequence[Dict[str, Any]]
+) -> Dict[str, Any]:
+    """How many practical questions were found as the right topic, how many
+    as another, and how many other messages were taken for one."""
+    found = [(result.get("practical") or {}).get("topic") for result in parsed]
+    asked = [(case, topic) for case, topic in zip(cases, found, strict=True) if case.topic]
+    right = sum(1 for case, topic in asked if topic == case.topic)
+    wrong = sum(1 for case, topic in asked if topic not in (None, case.topic))
+    others = [topic for case, topic in zip(cases, found, strict=True) if not case.topic]
+    taken = sum(1 for topic in others if topic)
+    return {
+        "questions": len(asked),
+        "recall": _rate(right, len(asked)),
+        "precision": _rate(right, right + wrong + taken),
+        "others": len(others),
+        "others_taken": taken,
+    }
 
 
 def _rate(hits: int, total: int) -> float:

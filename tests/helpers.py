@@ -45,15 +45,19 @@ def messages_read_as(
     intent: str = "nlu_fallback",
     slots: Optional[Dict[str, Any]] = None,
     risk: Optional[Dict[str, Any]] = None,
+    practical: Optional[Dict[str, Any]] = None,
 ) -> DialogueStateTracker:
     """A real Rasa tracker of ``messages``, each read by the classifier as
-    ``intent`` at low confidence, after ``slots`` were set."""
+    ``intent`` at low confidence, after ``slots`` were set; ``practical`` is
+    the practical question the NLU found in each."""
     tracker = DialogueStateTracker("someone", domain().slots)
     for name, value in (slots or {}).items():
         tracker.update(SlotSet(name, value))
     for text in messages:
         tracker.update(ActionExecuted("action_listen"))
         parse = {"intent": {"name": intent, "confidence": 0.4}, "text": text, "risk": risk or {}}
+        if practical:
+            parse["practical"] = practical
         tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
     return tracker
 

@@ -20,6 +20,10 @@ from heartwise.language.risk import guessed_only, shown_in_words
 logger = logging.getLogger(__name__)
 
 Answer = Tuple[str, List[Event]]
+# Asked for by name: the tool's own rules answer, whatever else the message says.
+TOOL_INTENTS = frozenset(
+    {"show_journal", "delete_my_data", "check_message_draft", "start_assessment", "resume_guide"}
+)
 
 
 class ContextPolicy(Policy):

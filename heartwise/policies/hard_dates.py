@@ -23,6 +23,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.hard_dates import facing_the_day
 from heartwise.policies.context_policy import (
+    TOOL_INTENTS,
     Answer,
     ContextPolicy,
     answers_a_safety_question,
@@ -31,9 +32,6 @@ from heartwise.policies.context_policy import (
 )
 
 FACE_THE_DAY = "action_face_the_day"
-TOOLS = frozenset(
-    {"show_journal", "delete_my_data", "check_message_draft", "start_assessment", "resume_guide"}
-)
 NAMES_THE_GUIDE = re.compile(r"\b(?:guide|step|programme|program|walk me through)\b", re.I)
 # Earlier messages that may have named the day.
 LOOK_BACK = 3
@@ -57,7 +55,7 @@ def faces_a_hard_date(tracker: DialogueStateTracker) -> bool:
         return False
     intent = (message.intent or {}).get("name")
     text = message.text or ""
-    if intent in TOOLS or NAMES_THE_GUIDE.search(text) or answers_a_safety_question(tracker):
+    if intent in TOOL_INTENTS or NAMES_THE_GUIDE.search(text) or answers_a_safety_question(tracker):
         return False
     said = [event.text or "" for event in tracker.events if isinstance(event, UserUttered)]
     return facing_the_day(text, said[-2 : -2 - LOOK_BACK : -1]) is not None

@@ -38,6 +38,7 @@ from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import denies_a_risk, objects_to_a_suggestion, tells_the_story
+from heartwise.language.practical import PRACTICAL_ANSWERS
 from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import (
     Answer,
@@ -51,25 +52,29 @@ from heartwise.policies.context_policy import (
 FOLLOW_THE_STORY = "action_follow_the_story"
 LISTEN_WITHOUT_ADVICE = "action_listen_without_advice"
 # Replies after which more of the story is welcome.
-INVITING = TOPIC_ANSWERS | {
-    "utter_topic_follow_up",
-    # Ends "Who could you spend some of it with?"
-    "action_face_the_day",
-    "utter_greet",
-    "utter_acknowledge",
-    "utter_abuse_open_question",
-    "utter_go_on",
-    "utter_not_read_that_way",
-    "action_listen_without_advice",
-    FOLLOW_THE_STORY,
-    "action_advise_space",
-    "action_save_reflection",
-    "utter_co_parent_money",
-    "utter_co_parent_handovers",
-    "utter_co_parent_childs_questions",
-    # Ends "What's been the hardest part of it for you?"
-    "utter_minor_support",
-}
+INVITING = (
+    TOPIC_ANSWERS
+    | PRACTICAL_ANSWERS
+    | {
+        "utter_topic_follow_up",
+        # Ends "Who could you spend some of it with?"
+        "action_face_the_day",
+        "utter_greet",
+        "utter_acknowledge",
+        "utter_abuse_open_question",
+        "utter_go_on",
+        "utter_not_read_that_way",
+        "action_listen_without_advice",
+        FOLLOW_THE_STORY,
+        "action_advise_space",
+        "action_save_reflection",
+        "utter_co_parent_money",
+        "utter_co_parent_handovers",
+        "utter_co_parent_childs_questions",
+        # Ends "What's been the hardest part of it for you?"
+        "utter_minor_support",
+    }
+)
 # A tool named only to be refused.
 REFUSED_TOOL = re.compile(
     r"\b(?:don'?t|dont|do not|not|no)\s+(?:\w+\s+){0,2}?(?:want|need|doing)?\s*(?:a |the |any |your |another )?"
