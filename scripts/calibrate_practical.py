@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from heartwise.language.clauses import clauses  # noqa: E402
 from heartwise.language.practical import PracticalBank, PracticalMatch, load_topics  # noqa: E402
-from heartwise.nlu.sentence_embeddings import default_model_dir, shared_encoder  # noqa: E402
+from heartwise.nlu.sentence_embeddings import ENCODER_CONFIG, encoder_for  # noqa: E402
 from scripts.real_voice import load_cases  # noqa: E402
 
 DEV = ROOT / "eval" / "practical_dev.yml"
@@ -29,7 +29,7 @@ CANDIDATES = [round(0.45 + 0.025 * step, 3) for step in range(13)]
 
 
 def main() -> int:
-    encoder = shared_encoder(default_model_dir(), 256)
+    encoder = encoder_for(ENCODER_CONFIG)
     bank = PracticalBank.embed(load_topics(), encoder.sentence_vectors)
 
     def nearest(text: str) -> Optional[PracticalMatch]:

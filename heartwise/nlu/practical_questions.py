@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Type
 
 import numpy as np
@@ -30,9 +29,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from heartwise.language.practical import PracticalBank, Topics, bank_fingerprint, load_topics
 from heartwise.nlu.sentence_embeddings import (
     CLAUSE_VECTORS,
+    ENCODER_CONFIG,
     SentenceEmbeddingFeaturizer,
-    default_model_dir,
-    shared_encoder,
+    encoder_for,
 )
 
 PRACTICAL_KEY = "practical"
@@ -53,7 +52,7 @@ class PracticalQuestionMatcher(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"min_similarity": 0.6, "model_path": None, "max_length": 256}
+        return {"min_similarity": 0.6, **ENCODER_CONFIG}
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
@@ -83,12 +82,7 @@ class PracticalQuestionMatcher(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        model_dir = (
-            Path(self._config["model_path"]) if self._config["model_path"] else default_model_dir()
-        )
-        # The same key as the featurizer's, so the encoder it loaded is reused.
-        encoder = shared_encoder(model_dir, int(self._config["max_length"]))
-        self._bank = PracticalBank.embed(load_topics(), encoder.sentence_vectors)
+        self._bank = PracticalBank.embed(load_topics(), encoder_for(self._config).sentence_vectors)
         with self._storage.write_to(self._resource) as directory:
             np.save(directory / _VECTORS_FILE, self._bank.vectors)
             (directory / _TOPICS_FILE).write_text(json.dumps(asdict(self._bank.topics)))

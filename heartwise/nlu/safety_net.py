@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Type
 
 import numpy as np
@@ -40,9 +39,9 @@ from heartwise.language.risk_bank import Expression, RiskBank, bank_fingerprint,
 from heartwise.language.safety import SafetyRules
 from heartwise.nlu.sentence_embeddings import (
     CLAUSE_VECTORS,
+    ENCODER_CONFIG,
     SentenceEmbeddingFeaturizer,
-    default_model_dir,
-    shared_encoder,
+    encoder_for,
 )
 
 RISK_KEY = "risk"
@@ -69,9 +68,7 @@ class SafetyNet(GraphComponent, IntentClassifier):
     def get_default_config() -> Dict[str, Any]:
         return {
             **{name: value for name, value in asdict(Thresholds()).items()},
-            # None: the all-MiniLM-L6-v2 files of the installed package.
-            "model_path": None,
-            "max_length": 256,
+            **ENCODER_CONFIG,
         }
 
     @classmethod
@@ -108,12 +105,7 @@ class SafetyNet(GraphComponent, IntentClassifier):
     def train(self, training_data: TrainingData, model: SpacyModel) -> Resource:
         # Rasa hands every node of a spaCy-based component the spaCy model;
         # only the bank is learnt here.
-        # The same key as the featurizer's, so the encoder it loaded is reused.
-        model_dir = (
-            Path(self._config["model_path"]) if self._config["model_path"] else default_model_dir()
-        )
-        encoder = shared_encoder(model_dir, int(self._config["max_length"]))
-        self._bank = RiskBank.embed(load_expressions(), encoder.sentence_vectors)
+        self._bank = RiskBank.embed(load_expressions(), encoder_for(self._config).sentence_vectors)
         with self._storage.write_to(self._resource) as directory:
             np.save(directory / _VECTORS_FILE, self._bank.vectors)
             (directory / _EXPRESSIONS_FILE).write_text(

