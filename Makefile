@@ -24,7 +24,7 @@ export SANIC_HOST := 127.0.0.1
 NLU_DATA := $(shell find data/nlu -name '*.yml')
 DIALOGUE_DATA := $(shell find data/rules data/stories -name '*.yml')
 # Code that runs while training: the NLU components and the speed-ups they switch on.
-TRAINING_CODE := $(wildcard heartwise/nlu/*.py heartwise/language/*.py) heartwise/language/risk_bank.yml heartwise/server_speedups.py
+TRAINING_CODE := $(wildcard heartwise/nlu/*.py heartwise/language/*.py heartwise/language/*.yml) heartwise/server_speedups.py
 
 WEB_SOURCES := $(wildcard web/src/*) web/build.mjs
 WIDGET := web/dist/heartwise-widget.js
