@@ -162,6 +162,26 @@ QUESTION = re.compile(
 )
 
 
+# Asking something anywhere in the message, for a practical answer: "ok
+# practical q. is it petty to block him", "...till march. how do we even do
+# this", "any tips". Wider than QUESTION, which must not take a story with a
+# question in passing for a question about the conversation.
+_ASKS_ANYWHERE = re.compile(
+    r"\?"
+    r"|(?:^|[.!;:\n]\s*|,\s*|\b(?:so|but|and|ok|okay|like|also|tho|though|q)\W+)"
+    r"(?:how|what|whats|what's|why|when|where|who|which|should|shall|can|could|would|will"
+    r"|is|are|am|do|does|did)\s+(?:(?:do|does|did|can|could|should|would|will|is|are|am)\s+)?"
+    r"(?:i|we|you|u|it|he|she|they|people|anyone|one|my|our|that"
+    r"|this|there|me|him|her|them|even)\b"
+    r"|\bany (?:tips|advice|ideas)\b|\b(?:idk|not sure|no idea|don'?t know) (?:how|what|whether|if)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_something(text: str) -> bool:
+    return bool(QUESTION.search(text) or _ASKS_ANYWHERE.search(text))
+
+
 def tells_the_story(text: str) -> bool:
     """A statement about what happened, not a question or something said
     about the conversation itself."""

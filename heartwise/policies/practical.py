@@ -19,7 +19,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.answers import QUESTION
+from heartwise.language.answers import asks_something
 from heartwise.language.practical import ANSWER_PREFIX, PracticalMatch
 from heartwise.language.risk import SAFETY_INTENTS
 from heartwise.policies.context_policy import (
@@ -72,7 +72,7 @@ def practical_question(tracker: DialogueStateTracker) -> Optional[PracticalMatch
         not found
         or risk.get("level") not in (None, "none")
         or intent in LEFT_TO_THE_RULES
-        or not QUESTION.search(message.text or "")
+        or not asks_something(message.text or "")
         or answers_a_safety_question(tracker)
         or tracker.get_slot("abuse_disclosed")
     ):

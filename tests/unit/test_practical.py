@@ -20,6 +20,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.core.events import ActiveLoop
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from heartwise.language.answers import asks_something
 from heartwise.language.practical import ANSWER_PREFIX, PRACTICAL_ANSWERS, load_topics
 from heartwise.nlu.practical_questions import PRACTICAL_KEY, PracticalQuestionMatcher
 from heartwise.nlu.sentence_embeddings import SentenceEmbeddingFeaturizer
@@ -88,6 +89,20 @@ def test_a_practical_question_in_a_person_s_words_is_found(asks, text: str, topi
 )
 def test_what_is_not_a_practical_question_is_left_alone(asks, text: str):
     assert asks(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("ok practical q. is it petty to block him everywhere or just mute", True),
+        ("the lease runs till march. how do we even do this", True),
+        ("any tips for the wedding", True),
+        ("blocked him on everything last night and i feel lighter", False),
+        ("he told me what he did with her", False),
+    ],
+)
+def test_a_question_is_heard_wherever_it_is_in_the_message(text: str, asks: bool):
+    assert asks_something(text) is asks
 
 
 def found(topic: str = "block", similarity: float = 0.7) -> Dict[str, Any]:
