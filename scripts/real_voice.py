@@ -119,7 +119,13 @@ def score_practical(
 ) -> Dict[str, Any]:
     """How many practical questions were found as the right topic, how many
     as another, and how many other messages were taken for one."""
-    found = [(result.get("practical") or {}).get("topic") for result in parsed]
+    # Found on its own, not only as a follow-up to the topic's answer.
+    found = [
+        (result.get("practical") or {}).get("topic")
+        if (result.get("practical") or {}).get("sure")
+        else None
+        for result in parsed
+    ]
     asked = [(case, topic) for case, topic in zip(cases, found, strict=True) if case.topic]
     right = sum(1 for case, topic in asked if topic == case.topic)
     wrong = sum(1 for case, topic in asked if topic not in (None, case.topic))

@@ -169,10 +169,10 @@ QUESTION = re.compile(
 _ASKS_ANYWHERE = re.compile(
     r"\?"
     r"|(?:^|[.!;:\n]\s*|,\s*|\b(?:so|but|and|ok|okay|like|also|tho|though|q)\W+)"
-    r"(?:how|what|whats|what's|why|when|where|who|which|should|shall|can|could|would|will"
-    r"|is|are|am|do|does|did)\s+(?:(?:do|does|did|can|could|should|would|will|is|are|am)\s+)?"
-    r"(?:i|we|you|u|it|he|she|they|people|anyone|one|my|our|that"
-    r"|this|there|me|him|her|them|even)\b"
+    r"(?:(?:would|should|could|will|can|shall|is|are|am|do|does|did)\s+\w+"
+    r"|(?:how|what|whats|what's|why|when|where|who|which)\s+(?:(?:much|many|long|often|soon)\s+)?"
+    r"(?:(?:do|does|did|can|could|should|would|will|is|are|am)\s+)?"
+    r"(?:i|we|you|u|it|he|she|they|people|anyone|one|my|our|that|this|there|me|him|her|them|even)\b)"
     r"|\bany (?:tips|advice|ideas)\b|\b(?:idk|not sure|no idea|don'?t know) (?:how|what|whether|if)\b",
     re.IGNORECASE,
 )

@@ -28,6 +28,9 @@ class PracticalMatch:
     topic: str
     similarity: float
     question: str
+    # Close enough to answer on its own; otherwise only as a follow-up to
+    # this topic's answer ("yeah but would blocking make me look bitter").
+    sure: bool = True
 
     def as_dict(self) -> Dict[str, Any]:
         return asdict(self)
@@ -90,7 +93,7 @@ class PracticalBank:
         similarity = np.where(cued[None, :], units @ self._vectors.T, -np.inf)
         _, index = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
         topic, question = self._topics.questions[index]
-        return PracticalMatch(topic, float(similarity.max()), question)
+        return PracticalMatch(topic, float(similarity.max()), question, sure=True)
 
 
 # Every answer, one per topic of the bank.

@@ -44,7 +44,11 @@ _TOPICS_FILE = "practical_topics.json"
     is_trainable=True,
 )
 class PracticalQuestionMatcher(GraphComponent, IntentClassifier):
-    """Adds the practical question a message asks; never changes its intent."""
+    """Adds the practical question a message asks; never changes its intent.
+
+    A match below ``min_similarity`` but above ``follow_up_similarity`` is
+    kept as not sure: the dialogue answers it only right after that topic's
+    own answer."""
 
     @classmethod
     def required_components(cls) -> List[Type]:
@@ -52,7 +56,7 @@ class PracticalQuestionMatcher(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"min_similarity": 0.6, **ENCODER_CONFIG}
+        return {"min_similarity": 0.6, "follow_up_similarity": 0.45, **ENCODER_CONFIG}
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
@@ -109,6 +113,8 @@ class PracticalQuestionMatcher(GraphComponent, IntentClassifier):
             if self._bank is None or vectors is None:
                 continue
             match = self._bank.nearest(message.get(TEXT) or "", vectors)
-            if match is not None and match.similarity >= float(self._config["min_similarity"]):
-                message.set(PRACTICAL_KEY, match.as_dict(), add_to_output=True)
+            if match is None or match.similarity < float(self._config["follow_up_similarity"]):
+                continue
+            sure = match.similarity >= float(self._config["min_similarity"])
+            message.set(PRACTICAL_KEY, {**match.as_dict(), "sure": sure}, add_to_output=True)
         return messages

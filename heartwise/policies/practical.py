@@ -27,10 +27,29 @@ from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
     answers_a_safety_question,
+    reply_before_this_message,
     typed_message,
 )
 
 NOT_FOR_MINORS = frozenset({"sleeping_with_them", "dating_again"})
+# After abuse was disclosed: the topics whose answer has a variant for it
+# (collecting one's things, a shared home, a party they'll be at, a message
+# from them, blocking them), and those that involve no contact. The rest
+# (staying friends, sleeping together, shared money...) keep the
+# safety-first answers of the rules.
+ANSWERED_AFTER_ABUSE = frozenset(
+    {
+        "block",
+        "belongings",
+        "living_together",
+        "same_event",
+        "reply_to_them",
+        "keepsakes",
+        "social_media",
+        "eating_sleeping",
+        "telling_people",
+    }
+)
 # The guide, or something said about the conversation: the rules answer.
 LEFT_TO_THE_RULES = (
     TOOL_INTENTS
@@ -74,10 +93,13 @@ def practical_question(tracker: DialogueStateTracker) -> Optional[PracticalMatch
         or intent in LEFT_TO_THE_RULES
         or not asks_something(message.text or "")
         or answers_a_safety_question(tracker)
-        or tracker.get_slot("abuse_disclosed")
     ):
         return None
     match = PracticalMatch(**found)
+    if tracker.get_slot("abuse_disclosed") and match.topic not in ANSWERED_AFTER_ABUSE:
+        return None
+    if not match.sure and reply_before_this_message(tracker) != match.answer:
+        return None
     if match.topic in NOT_FOR_MINORS and tracker.get_slot("minor_disclosed"):
         return None
     return match

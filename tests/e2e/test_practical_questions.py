@@ -11,8 +11,10 @@ CRISIS_LINES = ("988", "116 123")
 
 
 def answers(topic: str) -> list[str]:
+    """The topic's answers for someone who disclosed no abuse."""
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
-    return [variant["text"] for variant in domain["responses"][f"utter_practical_{topic}"]]
+    variants = domain["responses"][f"utter_practical_{topic}"]
+    return [variant["text"] for variant in variants if not variant.get("condition")]
 
 
 def test_a_practical_question_gets_its_answer_with_the_name_and_a_new_one_when_asked_again(
@@ -41,7 +43,11 @@ def test_a_practical_question_with_a_crisis_in_it_gets_the_lines(bot, sender):
     assert not any(text in reply for text in answers("block"))
 
 
-def test_after_abuse_collecting_things_is_not_coached_as_a_logistics_text(bot, sender):
+def test_after_abuse_collecting_things_is_planned_for_safety_not_as_a_logistics_text(
+    bot, sender
+):
     bot.reply(sender, "he hit me in the face last month and thats when i left")
+    bot.reply(sender, "yes im at my sisters")
     reply = bot.reply(sender, "how do i get my stuff back from his flat")
-    assert not any(text in reply for text in answers("belongings"))
+    assert "on your own" in reply and "0808 2000 247" in reply
+    assert "Check my text" not in reply

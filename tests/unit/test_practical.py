@@ -17,7 +17,7 @@ import yaml
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
-from rasa.shared.core.events import ActiveLoop
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from heartwise.language.answers import asks_something
@@ -51,7 +51,8 @@ def asks(tmp_path_factory: pytest.TempPathFactory):
         message = tokenized(text)
         featurizer.process([message])
         [result] = matcher.process([message])
-        return (result.get(PRACTICAL_KEY) or {}).get("topic")
+        found = result.get(PRACTICAL_KEY) or {}
+        return found.get("topic") if found.get("sure") else None
 
     return topic
 
@@ -131,8 +132,6 @@ def test_a_practical_question_gets_its_own_answer():
         ("blocked him on everything last night", "ask_space", {}, {}),
         # The draft coach asked for by name.
         ("can you check what i wrote before i block her", "check_message_draft", {}, {}),
-        # After abuse was disclosed, the safety-first answers stay.
-        ("should i block him", "ask_space", {}, {"abuse_disclosed": True}),
     ],
 )
 def test_everything_else_is_left_to_the_rules_and_the_safety_policies(
@@ -140,6 +139,45 @@ def test_everything_else_is_left_to_the_rules_and_the_safety_policies(
 ):
     tracker = messages_read_as(text, intent=intent, risk=risk, slots=slots, practical=found())
     assert practical_question(tracker) is None
+
+
+def test_a_weaker_match_is_answered_only_right_after_that_topic_s_answer():
+    text = "yeah but would blocking make me look bitter tho"
+    unsure = {**found(similarity=0.5), "sure": False}
+    assert practical_question(messages_read_as(text, practical=unsure)) is None
+    tracker = messages_read_as("is it petty to block him", practical=found())
+    tracker.update(ActionExecuted("utter_practical_block"))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(
+        UserUttered(
+            text,
+            {"name": "ask_space", "confidence": 0.6},
+            parse_data={
+                "intent": {"name": "ask_space", "confidence": 0.6},
+                "text": text,
+                "risk": {},
+                "practical": unsure,
+            },
+        )
+    )
+    match = practical_question(tracker)
+    assert match is not None and match.answer == "utter_practical_block"
+
+
+def test_after_abuse_only_topics_with_a_safe_answer_are_answered(domain):
+    slots = {"abuse_disclosed": True}
+    text = "how do i get my stuff back from his flat"
+    belongings = messages_read_as(text, slots=slots, practical=found("belongings"))
+    assert practical_question(belongings) is not None
+    # Its answer after abuse is the safety variant, not the logistics text.
+    [after_abuse] = [
+        variant
+        for variant in domain["responses"]["utter_practical_belongings"]
+        if variant.get("condition")
+    ]
+    assert "on your own" in after_abuse["text"] and "0808 2000 247" in after_abuse["text"]
+    friends = messages_read_as("can we be friends", slots=slots, practical=found("be_friends"))
+    assert practical_question(friends) is None
 
 
 def test_intimacy_is_not_discussed_with_someone_under_18():
