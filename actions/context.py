@@ -89,12 +89,23 @@ GOALS = [
 # another chance": the ex is the one asking, and the answer is the person's
 # decision, not a wish of theirs to be understood.
 _NOT = r"(?!(?:doesn'?t|does not|dont|don'?t|never|didn'?t|won'?t|wouldn'?t|isn'?t)\b)"
+# "he would want to come back", "she might ask me back": a guess, not news.
+_NOT_A_GUESS = r"(?!(?:would|might|could|may|'d)\b)"
 EX_WANTS_BACK = re.compile(
-    rf"\b(?:he|she|they|(?:my )?ex)(?:'?s|'?re| is| are| has| have| keeps| kept)?\s+{_NOT}(?:\w+\s+)?{_NOT}"
+    rf"\b(?:he|she|they|(?:my )?ex)(?:'?s|'?re| is| are| has| have| keeps| kept)?\s+{_NOT}{_NOT_A_GUESS}"
+    rf"(?:\w+\s+)?{_NOT}"
     r"(?:wants?|wanted|asked|asks|asking|begg\w*|pleading)\s+"
     r"(?:me\s+back|(?:me\s+)?(?:if we (?:can|could) |to )(?:get back together|try again|come back|"
     r"work (?:it|things) out|give (?:it|us|things) another (?:go|shot|try))|(?:me\s+)?for (?:another|a second) "
     r"(?:chance|go|shot|try))",
+    re.IGNORECASE,
+)
+# "mike hasn't said he wants to try again", "he hasn't asked me back": the
+# person putting Heartwise right.
+EX_HAS_NOT_ASKED = re.compile(
+    r"\b(?:he|she|they|ex)\s+(?:has|have|had|did|does|is|was)?\s*(?:n'?t|not|never)\s+(?:\w+\s+){0,2}?"
+    r"(?:said|asked|told me|mentioned|suggested|wants?|asking)\b[^.?!]{0,40}?"
+    r"\b(?:back|try again|get back together|another (?:go|chance|try))",
     re.IGNORECASE,
 )
 COUNSELLOR = re.compile(
@@ -279,6 +290,8 @@ def ex_wants_back_in(text: str, name: Optional[str] = None) -> Optional[bool]:
     # "marco wants to get back together": the ex by name.
     if name:
         text = re.sub(rf"\b{re.escape(name)}\b", "ex", text, flags=re.IGNORECASE)
+    if EX_HAS_NOT_ASKED.search(text):
+        return False
     return True if EX_WANTS_BACK.search(text) else None
 
 

@@ -160,6 +160,9 @@ _DRUGS = (
 )  # fmt: skip
 _DETERMINERS = ("my", "his", "her", "the", "some", "a", "an", "all", "those", "them", "it")
 _PARENT = _any("mum", "mom", "mam", "dad", "parents", "mother", "father", "stepdad", "stepmum")
+_FRIENDS = _any(
+    "mates", "mate", "friends", "friend", "bestie", "flatmate", "flatmates", "sister", "brother"
+)
 _SURER = ("reliable", "quicker", "faster", "painless", "effective", "certain", "surer")
 
 # --- Self-harm --------------------------------------------------------------
@@ -1090,6 +1093,17 @@ _LOOKS_LIKE_ABUSE: List[Pattern] = [
     [_any("like"), _any("someone", "somebody"), _OPT, _lemma("punch", "hit", "kick", "stab"), _ME],
     # A parent taking a phone away is discipline, not coercive control.
     [_PARENT, _OPT, _lemma("take", "confiscate"), _OPT, _any("my")],
+    # Friends holding the phone so the writer can't text the ex: help asked
+    # for ("my mates would 100% take my phone if i asked"), not control.
+    [
+        _FRIENDS,
+        _OPT,
+        _OPT,
+        _OPT,
+        _lemma("take", "hold", "keep", "confiscate", "have"),
+        _OPT,
+        _any("my"),
+    ],
     [_PERSON, _any("is", "'s", "s", "was"), _NOT, _any("dangerous", "violent")],
 ]
 _LOOKS_LIKE_A_MINOR: List[Pattern] = [

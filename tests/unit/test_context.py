@@ -217,7 +217,13 @@ def test_a_counsellor_with_a_word_before_them_is_still_theirs():
         ("she keeps asking me to try again", True),
         ("hes begging for another chance, says he's changed", True),
         ("my ex asked if we could try again", True),
-        ("he doesnt want me back, he made that clear", None),
+        ("he doesnt want me back, he made that clear", False),
+        # Found by role-play: the bot's own "something he would want to come
+        # back to" quoted back, then corrected twice ("So Mike wants to try
+        # again" three turns running).
+        ("something he would want to come back to? i'm not trying to win him back", None),
+        ("no, he hasn't said he wants to try again. i said i sometimes wonder", False),
+        ("i've just told you he hasnt asked me back", False),
         ("i want him back so much", None),
         ("i really want to try again with her", None),
         ("she wants her hoodie back", None),

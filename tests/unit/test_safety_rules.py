@@ -174,6 +174,8 @@ def test_hopelessness_is_a_concern(forced_intent, message):
         # Quoted in order to be explained; a habit, not control; a line quoted.
         "when i said 'i want to disappear' i meant go travelling for a month",
         "i keep checking my phone every five minutes in case he texts",
+        # Friends asked to hold the phone (role-play: it got the abuse lines).
+        "my mates would 100% take my phone off me if i asked lol",
         "she hit me with 'we can still be friends' and left",
         # Someone else's crisis, a film, a news story.
         "my friend keeps saying she wants to die over her ex",
@@ -233,6 +235,7 @@ def test_everyday_drama_raises_no_alarm(forced_intent, message):
         ("im 17 and my ex is 18", "mention_minor"),
         ("i'm 15 and my stepdad touches me", "report_child_abuse"),
         ("i want to kill his new girlfriend", "threaten_harm"),
+        ("he would take my phone and my bank card whenever i went out", "report_abuse"),
         ("im going to key his car tonight", "threaten_harm"),
         ("if i cant have her nobody will", "threaten_harm"),
         ("i know where he lives now", "threaten_harm"),
