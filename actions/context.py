@@ -121,6 +121,9 @@ NO_ADVICE = re.compile(
 WANTS_ADVICE = re.compile(
     r"\bwhat (?:should|do|can) i do\b|\bany (?:advice|tips|ideas)\b|\bcan you (?:help|give me)\b|\bgive me (?:some )?advice\b"
     r"|\bhow (?:do|can|should|would) i\b|\bhelp me\b|\b(?:some|give me|need) (?:tips|ideas)\b"
+    # "ok vent over. real question", "i DO want advice now"
+    r"|\b(?:vent(?:ing)?|rant(?:ing)?) over\b|\breal question\b|\bdone (?:venting|ranting)\b"
+    r"|\bi (?:do |actually |now )?(?:want|need) (?:some |your )?advice\b"
     # "how do people get through the first birthday after"
     r"|\bhow (?:do|does|did|can|would) (?:people|anyone|others|you) (?:\w+ )?(?:get through|cope|deal with|handle|survive|get over)\b"
     # "ok i'll allow ONE small suggestion", but not "don't give me one suggestion"

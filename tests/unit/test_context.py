@@ -135,6 +135,10 @@ def test_asking_for_no_advice_is_kept_until_advice_is_asked_for(tracker_for, dis
         "ok what should i do then",
         "i want to move on from tom. how do i do that",
         "ok i'll allow ONE small suggestion. how do people get through the first birthday after",
+        # Found by role-play: three questions about the gym got "No advice
+        # from me, just listening".
+        "anyway ok vent over. real question do i keep going to that gym",
+        "i said that was it. i DO want advice now",
     ):
         ask = tracker_for(text=text, slots={"no_advice": True})
         assert SlotSet("no_advice", False) in asyncio.run(
