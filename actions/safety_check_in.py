@@ -26,7 +26,7 @@ from enum import Enum
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.requeue import requeue_latest_message
@@ -162,7 +162,8 @@ AFTER_THE_LINES = (
 )
 # After a correction, only if self-harm was disclosed: "the police thing, do
 # they send cops if u call" followed a misread of the last question.
-AFTER_A_CORRECTION = ("action_undo_misread_flag",)
+UNDO_MISREAD = "action_undo_misread_flag"
+AFTER_A_CORRECTION = (UNDO_MISREAD,)
 # What each question's answers get: the value of the slot `check_in_reply`,
 # on which data/rules/safety.yml branches to the replies. The yes to "do you
 # have thoughts" is the crisis turn, the yes to "right now" the urgent one,
@@ -211,6 +212,11 @@ class ActionReadCheckInAnswer(Action):
         if turn not in REPLIES:
             return _not_an_answer(tracker)
         answer = read_answer(text, turn)
+        if turn in ABOUT_RIGHT_NOW and not shown and SAYS_MISREAD.search(_plain(text)):
+            # "no!! i meant ending the RELATIONSHIP": the crisis reply misread
+            # the message before, and "not right now" would keep it on record.
+            # Taken back as any misread is, with the lines kept in view.
+            return [SlotSet(REPLY_SLOT, None), FollowupAction(UNDO_MISREAD)]
         if answer is Answer.UNCLEAR and self_harm:
             # Unsure counts as yes. But to "right now?", a story that only the
             # classifier reads as risk ("I think I'm most afraid of being the

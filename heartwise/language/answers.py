@@ -48,7 +48,9 @@ SAYS_MISREAD = re.compile(
     r"never (hurt|hit|touched|laid a (hand|finger) on) me|"
     r"never did (anything|any of that|that|owt)|nothing (like that|of the sort)|"
     r"(nobody|no ?one|no-one) (is |was |has )?(hurt|hit|abus)\w*|"
-    r"(he|she|they) (never|did ?n[o']?t|did not) (hurt|hit|abuse)\w*|never said (he|she|they))",
+    r"(he|she|they) (never|did ?n[o']?t|did not) (hurt|hit|abuse)\w*|never said (he|she|they)|"
+    # "i meant ending the RELATIONSHIP": the ending was of the relationship.
+    r"meant (ending|end|finishing|leaving) (the |our |my )?(relationship|engagement|marriage|things))",
     re.IGNORECASE,
 )
 

@@ -183,6 +183,31 @@ def test_right_now_is_answered_for_right_now(
     assert events == read_as(reply, disclosed=True)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by role-play: read as "not right now", it kept the flag, and
+        # the next ordinary message got the lines again.
+        "no!! i meant ending the RELATIONSHIP. please stop doing that",
+        "you misread me, im not suicidal",
+    ],
+)
+def test_a_misread_taken_back_at_right_now_undoes_the_flag(tracker_for, dispatcher, domain, text):
+    events = answer(
+        tracker_for, dispatcher, domain, RIGHT_NOW_QUESTION, text, "correct_misunderstanding"
+    )
+    assert events == [SlotSet("check_in_reply", None), FollowupAction("action_undo_misread_flag")]
+
+
+def test_a_misread_claimed_beside_words_of_danger_is_not_taken_back(
+    tracker_for, dispatcher, domain
+):
+    text = "you misread me, i dont want to die tonight i want to die tomorrow"
+    assessed = risk("high", "pattern: want to die")
+    events = answer(tracker_for, dispatcher, domain, RIGHT_NOW_QUESTION, text, "crisis", assessed)
+    assert FollowupAction("action_undo_misread_flag") not in events
+
+
 def test_a_message_that_is_not_an_answer_takes_its_usual_rules(tracker_for, dispatcher, domain):
     text = "honestly i just want him back. how do i get him to talk to me again"
     events = answer(tracker_for, dispatcher, domain, THOUGHTS_QUESTION, text, "want_ex_back")
