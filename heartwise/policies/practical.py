@@ -96,10 +96,26 @@ def practical_question(tracker: DialogueStateTracker) -> Optional[PracticalMatch
     ):
         return None
     match = PracticalMatch(**found)
-    if tracker.get_slot("abuse_disclosed") and match.topic not in ANSWERED_AFTER_ABUSE:
-        return None
     if not match.sure and reply_before_this_message(tracker) != match.answer:
         return None
-    if match.topic in NOT_FOR_MINORS and tracker.get_slot("minor_disclosed"):
+    return match if fits_the_person(match, tracker) else None
+
+
+def fits_the_person(match: PracticalMatch, tracker: DialogueStateTracker) -> bool:
+    if tracker.get_slot("abuse_disclosed") and match.topic not in ANSWERED_AFTER_ABUSE:
+        return False
+    return not (match.topic in NOT_FOR_MINORS and tracker.get_slot("minor_disclosed"))
+
+
+def practical_answer_behind_a_guess(
+    tracker: DialogueStateTracker, parse_data: Dict[str, Any]
+) -> Optional[str]:
+    """For a safety guess the conversation has ruled out (the person said no
+    to the question a few messages ago): the answer to the practical question
+    the message asks, if it is sure and fits the person. Role-play: "the venue
+    deposit was £3000 ... is that fair?" got advice on kindness."""
+    found = parse_data.get("practical") or {}
+    if not found or not asks_something(parse_data.get("text") or ""):
         return None
-    return match
+    match = PracticalMatch(**found)
+    return match.answer if match.sure and fits_the_person(match, tracker) else None

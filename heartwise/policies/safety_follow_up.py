@@ -50,6 +50,7 @@ from heartwise.policies.context_policy import (
     reply_before_this_message,
     risk_beyond_a_guess,
 )
+from heartwise.policies.practical import practical_answer_behind_a_guess
 
 logger = logging.getLogger(__name__)
 
@@ -354,7 +355,9 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         # a student three times in ten messages ("was i that easy to get rid
         # of", "drinking every night. bad or not"). The topic behind answers.
         if _declined_lately(tracker):
-            return _topic_behind_the_guess(message.parse_data) or GO_ON, _undo_a_guess(tracker)
+            return _topic_behind_the_guess(tracker, message.parse_data) or GO_ON, _undo_a_guess(
+                tracker
+            )
         return GENTLE_QUESTION, _undo_a_guess(tracker)
     if lowered == "crisis":
         return CRISIS_LINES, []
@@ -403,7 +406,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     ):
         # With no topic behind it ("yeah reckon ill leave that one be" got 911
         # and a line for people who abuse), the person is invited on.
-        return _topic_behind_the_guess(message.parse_data) or GO_ON, _undo_a_guess(
+        return _topic_behind_the_guess(tracker, message.parse_data) or GO_ON, _undo_a_guess(
             tracker, "abuse_disclosed"
         )
     # "Does feeling relieved make me a bad person?", a few messages after a
@@ -415,7 +418,7 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         and only_a_guess(message.parse_data)
         and _declined_lately(tracker)
     ):
-        topic = _topic_behind_the_guess(message.parse_data)
+        topic = _topic_behind_the_guess(tracker, message.parse_data)
         if topic:
             return topic, []
     if (
@@ -528,8 +531,14 @@ def _before_this_message(tracker: DialogueStateTracker, slot: str) -> bool:
     )
 
 
-def _topic_behind_the_guess(parse_data: Dict[str, Any]) -> Optional[str]:
-    """The topic answer for the likeliest intent after the safety guess."""
+def _topic_behind_the_guess(
+    tracker: DialogueStateTracker, parse_data: Dict[str, Any]
+) -> Optional[str]:
+    """The practical question's answer, else the topic answer for the
+    likeliest intent after the safety guess."""
+    practical = practical_answer_behind_a_guess(tracker, parse_data)
+    if practical:
+        return practical
     for entry in parse_data.get("intent_ranking") or []:
         answer = TOPIC_BEHIND.get(entry.get("name"))
         if answer:

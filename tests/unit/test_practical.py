@@ -24,7 +24,7 @@ from heartwise.language.answers import asks_something
 from heartwise.language.practical import ANSWER_PREFIX, PRACTICAL_ANSWERS, load_topics
 from heartwise.nlu.practical_questions import PRACTICAL_KEY, PracticalQuestionMatcher
 from heartwise.nlu.sentence_embeddings import SentenceEmbeddingFeaturizer
-from heartwise.policies.practical import practical_question
+from heartwise.policies.practical import practical_answer_behind_a_guess, practical_question
 from tests.helpers import messages_read_as
 from tests.servers import PROJECT_ROOT
 from tests.unit.test_sentence_embeddings import tokenized
@@ -211,3 +211,16 @@ def test_the_bank_shares_no_question_with_the_calibration_or_held_out_sets(path:
     bank = {question.lower() for _, question in load_topics().questions}
     messages = yaml.safe_load((PROJECT_ROOT / path).read_text())["messages"]
     assert not bank & {message["text"].lower() for message in messages}
+
+
+def test_a_ruled_out_guess_gives_way_to_the_practical_answer():
+    text = "the venue deposit was 3000 and dan says we split the loss. is that fair?"
+    tracker = messages_read_as(text, slots={"abuse_disclosed": True})
+    money = {"text": text, "practical": found("shared_money")}
+    # Shared money is not discussed after abuse; otherwise it is the answer.
+    assert practical_answer_behind_a_guess(tracker, money) is None
+    assert practical_answer_behind_a_guess(messages_read_as(text), money) == (
+        "utter_practical_shared_money"
+    )
+    unsure = {"text": text, "practical": {**found("shared_money"), "sure": False}}
+    assert practical_answer_behind_a_guess(messages_read_as(text), unsure) is None
