@@ -85,13 +85,13 @@ def test_real_voice_floor(results, row):
 
 
 # Practical questions (tests/nlu/practical.yml, held out from the bank and
-# from the threshold's calibration). First measured at 0.55 found (0.62 once the bank grew on role-play), precision
-# 0.96, no other message taken: the matcher was set to answer only when sure,
-# since a wrong practical answer ignores what was asked. Floors one message
-# below that.
+# from the threshold's calibration). Measured at 0.62 found (0.55 before the
+# bank grew on role-played conversations), precision 0.96, no other message
+# taken: the matcher answers only when sure, since a wrong practical answer
+# ignores what was asked. Floors one message below that.
 def test_practical_questions_are_found_and_nothing_else_is_taken_for_one(results):
     found = results["heartwise"]["practical"]
     assert found["questions"] >= 40 and found["others"] >= 20
-    assert found["recall"] >= 0.525
+    assert found["recall"] >= 0.6
     assert found["precision"] >= 0.9
     assert found["others_taken"] <= 1
