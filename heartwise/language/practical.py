@@ -93,7 +93,7 @@ class PracticalBank:
         similarity = np.where(cued[None, :], units @ self._vectors.T, -np.inf)
         _, index = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
         topic, question = self._topics.questions[index]
-        return PracticalMatch(topic, float(similarity.max()), question, sure=True)
+        return PracticalMatch(topic, float(similarity.max()), question)
 
 
 # Every answer, one per topic of the bank.

@@ -13,7 +13,7 @@ parse data as ``practical``. Whether it is answered is the dialogue's call
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any, Dict, List, Optional, Type
 
 import numpy as np
@@ -116,5 +116,5 @@ class PracticalQuestionMatcher(GraphComponent, IntentClassifier):
             if match is None or match.similarity < float(self._config["follow_up_similarity"]):
                 continue
             sure = match.similarity >= float(self._config["min_similarity"])
-            message.set(PRACTICAL_KEY, {**match.as_dict(), "sure": sure}, add_to_output=True)
+            message.set(PRACTICAL_KEY, replace(match, sure=sure).as_dict(), add_to_output=True)
         return messages

@@ -5,10 +5,12 @@ classifier heard it as.
 
 Which question a message asks is the NLU's finding (``practical`` in the parse
 data, heartwise/nlu/practical_questions.py). It is answered only when the
-message asks something, shows no risk at all, and names no tool or the guide;
-after abuse was disclosed the safety-first answers stay (a question about
-collecting one's things is about seeing a dangerous person), and intimacy is
-not discussed with someone under 18.
+message asks something, shows no risk at all, and names no tool or the guide.
+After abuse was disclosed, a question about collecting one's things or a
+party they will be at is about seeing a dangerous person: those answers have
+a safety variant (domain.yml), and topics without one keep the rules'
+safety-first answers. Dating and intimacy are not discussed with someone
+under 18.
 """
 
 from __future__ import annotations
