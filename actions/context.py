@@ -23,6 +23,7 @@ from rasa_sdk.types import DomainDict
 
 from heartwise.language import load_pipeline
 from heartwise.language.breakup_time import days_since
+from heartwise.language.practical import load_topics
 
 RELATION = r"(?:ex|ex-?(?:boyfriend|girlfriend|husband|wife|partner)|boyfriend|girlfriend|bf|gf|husband|wife|fianc[ée]e?|partner|missus|hubby)"
 # "my boyfriend lewis", "divorced from lauren", "broke up with Theo", "Chloe dumped me"
@@ -300,9 +301,21 @@ def ex_wants_back_in(text: str, name: Optional[str] = None) -> Optional[bool]:
 
 def goal_in(text: str) -> Optional[str]:
     for goal, pattern in GOALS:
-        if re.search(pattern, text, re.IGNORECASE):
+        found = re.search(pattern, text, re.IGNORECASE)
+        if found and not _things_not_the_ex(found.group(0), text):
             return goal
     return None
+
+
+# "she still has my bike and my charger. how do i get them back": "them" are
+# the things, not the ex (role-play set the goal to winning her back).
+_THINGS = re.compile(
+    rf"{load_topics().cues['belongings']}|{load_topics().cues['keepsakes']}", re.IGNORECASE
+)
+
+
+def _things_not_the_ex(said: str, text: str) -> bool:
+    return bool(re.search(r"\bthem\b", said, re.IGNORECASE)) and bool(_THINGS.search(text))
 
 
 def breakup_time_in(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:

@@ -71,6 +71,9 @@ def test_the_exs_name_is_taken_only_where_it_is_said_to_be_the_ex(text, name):
         ("we had a nice dinner on friday", None),
         # Found in role-play: each was read as wanting the ex back.
         ("i do not want Graham to come back to me, thank you very much", "move_on"),
+        # Found by role-play: the things, not the ex.
+        ("she still has my bike and my charger. how do i get them back", None),
+        ("i miss her so much, how do i get them back", "win_back"),
         ("i dont even know if i want him back anymore tbh, he cheated", "unsure"),
         ("i'm not trying to get back together, i want the christening to go well", None),
     ],
