@@ -31,6 +31,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.requeue import requeue_latest_message
 from heartwise.language.answers import SAYS_MISREAD
+from heartwise.language.crisis_talk import question_about_the_lines
 from heartwise.language.risk import guessed_only, shown_in_words
 
 THOUGHTS_QUESTION = "utter_risk_check_in"
@@ -38,6 +39,8 @@ THOUGHTS_QUESTION = "utter_risk_check_in"
 PLAIN_QUESTION = "utter_risk_check_in_plainly"
 QUESTIONS_ABOUT_THOUGHTS = (THOUGHTS_QUESTION, PLAIN_QUESTION)
 RIGHT_NOW_QUESTION = "utter_crisis_check_in"
+# Asked again before "can we talk about something else" is taken up.
+RIGHT_NOW_BEFORE_MOVING_ON = "utter_crisis_check_in_before_moving_on"
 URGENT_REPLY = "utter_crisis_urgent"
 REPLY_SLOT = "check_in_reply"
 
@@ -69,8 +72,10 @@ _STARTS_NO = re.compile(
 )
 # Said to a question about right now: a no, whose reply says that thoughts
 # which are not urgent still deserve care.
-_NOT_NOW = re.compile(r"\bnot (right )?(now|rn|atm|this minute|at the moment|tonight)\b")
-ABOUT_RIGHT_NOW = (RIGHT_NOW_QUESTION, URGENT_REPLY)
+_NOT_NOW = re.compile(
+    r"\bnot (right )?(now|rn|atm|this (minute|second|moment|instant)|at the moment|tonight|today)\b"
+)
+ABOUT_RIGHT_NOW = (RIGHT_NOW_QUESTION, RIGHT_NOW_BEFORE_MOVING_ON, URGENT_REPLY)
 # The gentle question asks leave to ask ("Can I ask you directly: ... do you
 # have thoughts of ending your life?"), and a bare "sure" or "go on" gives
 # that leave and says nothing about thoughts. Read as a yes, "sure", typed to
@@ -97,60 +102,13 @@ def read_answer(text: str, question: str) -> Answer:
     return Answer.UNCLEAR
 
 
-# Asking how calling works (what to say, texting instead, no name needed),
-# or not wanting to call at all; the commonest fear, the police at the door;
-# and whether it costs or shows on a bill someone else reads.
-_ABOUT_THE_POLICE = re.compile(
-    r"\b(police|cops|ambulance|sectioned|section me|lock me up|locked up|at my door|"
-    r"emergency services|trace)\b"
-)
-_ABOUT_THE_BILL = re.compile(
-    r"\b(phone bill|(my|the|their|our) bill|phone plan|cost(s)? (any )?money|does it cost|"
-    r"is (it|texting|calling) free|charge(d)?|"
-    r"(parents|mum|mom|dad|family|husband|wife) (would |will |might )?(find out|see|know))\b"
-)
-_ABOUT_THE_LINES = re.compile(
-    r"\b(what (do|would|should|can) i (even )?(say|tell)|what if i (do ?n'?t|dont|cant|can'?t) "
-    r"(know what to say|talk|speak)|do i (have|need) to (give|say|tell)|anonymous|my name|"
-    r"(text|chat|email)( \w+)? instead|instead of (calling|a call|phoning|talking)|"
-    r"without (calling|a call|phoning|talking)|hate (phone )?calls|"
-    r"(scared|afraid|nervous|embarrassed) to (call|ring|phone|text)|"
-    r"(do ?n'?t|dont|cant|can'?t) (talk|speak) on the phone|(do ?n'?t|dont) like (calling|the phone|phone)|"
-    r"will they (call|tell|send|judge|think|record)|"
-    r"(do ?n'?t|dont) (really )?want to (call|ring|phone|talk to) "
-    r"(anyone|anybody|someone|them|a stranger))"
-)
-# "What would I even say to my sister" is about telling someone close, which
-# the reply before asked about; the lines' own names make it about them again.
-_SOMEONE_CLOSE = re.compile(
-    r"\b(mum|mom|mam|dad|parents?|friends?|sister|brother|flatmate|roommate|housemate|"
-    r"boss|teacher|ex|him|her|gf|bf|girlfriend|boyfriend|wife|husband)\b"
-)
-_THE_LINES = re.compile(
-    r"\b(988|741741|116 ?123|samaritans|hotline|helpline|crisis line|the line|suicide line)\b"
-)
-
-
-def question_about_the_lines(text: str) -> Optional[str]:
-    """The reply for a question about the crisis lines, if the text is one."""
-    said = _plain(text)
-    if _ABOUT_THE_POLICE.search(said):
-        return "about_the_police"
-    if _ABOUT_THE_BILL.search(said):
-        return "about_the_bill"
-    if not _ABOUT_THE_LINES.search(said):
-        return None
-    if _SOMEONE_CLOSE.search(said) and not _THE_LINES.search(said):
-        return None
-    return "about_the_lines"
-
-
 # After these the last reply was about the lines, and a question about
 # calling is about the lines.
 AFTER_THE_LINES = (
     THOUGHTS_QUESTION,
     PLAIN_QUESTION,
     RIGHT_NOW_QUESTION,
+    RIGHT_NOW_BEFORE_MOVING_ON,
     URGENT_REPLY,
     "utter_crisis_not_dismissed",
     "utter_crisis_stay",
@@ -176,6 +134,7 @@ REPLIES: Dict[str, Dict[Answer, str]] = {
     },
     PLAIN_QUESTION: {Answer.YES: "lines", Answer.NO: "declined"},
     RIGHT_NOW_QUESTION: {Answer.YES: "urgent", Answer.NO: "not_dismissed"},
+    RIGHT_NOW_BEFORE_MOVING_ON: {Answer.YES: "urgent", Answer.NO: "something_else"},
     URGENT_REPLY: {Answer.NO: "not_dismissed"},
 }
 
@@ -212,6 +171,8 @@ class ActionReadCheckInAnswer(Action):
         if turn not in REPLIES:
             return _not_an_answer(tracker)
         answer = read_answer(text, turn)
+        if answer is Answer.UNCLEAR:
+            answer = _classified_answer(message.get("intent") or {})
         if turn in ABOUT_RIGHT_NOW and not shown and SAYS_MISREAD.search(_plain(text)):
             # "no!! i meant ending the RELATIONSHIP": the crisis reply misread
             # the message before, and "not right now" would keep it on record.
@@ -231,6 +192,19 @@ class ActionReadCheckInAnswer(Action):
         if reply is None:
             return _not_an_answer(tracker)
         return _reply(reply, disclosed=answer is Answer.YES or turn not in QUESTIONS_ABOUT_THOUGHTS)
+
+
+_CLASSIFIED_ANSWERS = {"affirm": Answer.YES, "deny": Answer.NO}
+# Below this a bare "sorry" passes for a yes.
+_SURE_ENOUGH = 0.5
+
+
+def _classified_answer(intent: Dict[str, Any]) -> Answer:
+    """The classifier's yes or no where the words gave none: "not right this
+    second" had been put back in line and met with "Okay, no problem"."""
+    if float(intent.get("confidence") or 0.0) < _SURE_ENOUGH:
+        return Answer.UNCLEAR
+    return _CLASSIFIED_ANSWERS.get(intent.get("name"), Answer.UNCLEAR)
 
 
 def _reply(reply: str, disclosed: bool) -> List[EventType]:

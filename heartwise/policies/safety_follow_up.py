@@ -18,6 +18,10 @@ answers such follow-ups for what they are:
 * after suicidal thoughts were disclosed, not having told anyone, or
   feeling a little better for talking: encouragement to tell one person, or
   gladness with the lines still there;
+* right after the crisis lines, help reached ("my brother is with me now"),
+  an apology ("sorry its been a lot"), a wish to talk about something else
+  (asked "right now?" first if that is still open), or a message the
+  classifier cannot place: each answered for what it is, lines in view;
 * more about the abuse from someone who was just asked whether they are
   safe, or who said they are: support and an open question, not the same
   question again.
@@ -38,7 +42,17 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.answers import clearly_not_abuse, takes_back_abuse
+from heartwise.language.answers import (
+    clearly_not_abuse,
+    takes_back_abuse,
+    tells_enough_of_the_story,
+)
+from heartwise.language.crisis_talk import (
+    apologises,
+    question_about_the_lines,
+    reached_help,
+    wants_something_else,
+)
 from heartwise.language.risk import harm_only_guessed_in_conversation, lowered_in_conversation
 from heartwise.nlg import TOPIC_ANSWERS
 from heartwise.policies.context_policy import (
@@ -132,7 +146,50 @@ REASSURED = re.compile(
 )
 TELLING_SOMEONE = "utter_telling_someone"
 GLAD_IT_HELPS = "utter_glad_it_helps"
+RIGHT_NOW_BEFORE_MOVING_ON = "utter_crisis_check_in_before_moving_on"
+# What is said next after the lines (heartwise/language/crisis_talk.py).
+REACHED_HELP = "utter_reached_help"
+NO_NEED_TO_APOLOGISE = "utter_no_need_to_apologise"
+SOMETHING_ELSE = "utter_something_else"
+# The replies that give or talk about the lines; within a few messages of
+# one, what the person says next is read in its light.
+CRISIS_TURNS = (
+    CRISIS_LINES,
+    CRISIS_CHECK_IN,
+    RIGHT_NOW_BEFORE_MOVING_ON,
+    "utter_crisis_urgent",
+    "utter_crisis_not_dismissed",
+    "utter_crisis_stay",
+    "utter_crisis_stay_thanks",
+    "utter_crisis_call_now",
+    "utter_crisis_emergency",
+    "utter_about_crisis_lines",
+    "utter_about_crisis_lines_and_police",
+    "utter_about_crisis_lines_and_the_bill",
+    REACHED_HELP,
+    NO_NEED_TO_APOLOGISE,
+    SOMETHING_ELSE,
+    TELLING_SOMEONE,
+    GLAD_IT_HELPS,
+    REACHING_OUT_ACTION,
+)
+AFTER_A_CRISIS = 4
+# Their answers are read as a yes or a no (actions/safety_check_in.py).
+YES_OR_NO_QUESTIONS = (
+    "utter_risk_check_in",
+    "utter_risk_check_in_plainly",
+    CRISIS_CHECK_IN,
+    RIGHT_NOW_BEFORE_MOVING_ON,
+)
+# "Please call now" and "have you been able to call?": a "not yet" is the
+# rules' to answer (urged again), and a plain yes theirs to thank.
+ASKED_TO_CALL = ("utter_crisis_urgent", "utter_crisis_stay")
+UNHEARD = frozenset({"nlu_fallback", "out_of_scope"})
 OWN_ACTIONS = (
+    RIGHT_NOW_BEFORE_MOVING_ON,
+    REACHED_HELP,
+    NO_NEED_TO_APOLOGISE,
+    SOMETHING_ELSE,
     UNDO_MISREAD,
     NO_LABEL_NEEDED,
     CALL_EMERGENCY,
@@ -339,6 +396,9 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return None
     text = message.text
     intent = (message.intent or {}).get("name")
+    said_after_the_lines = after_a_crisis(tracker, text, intent)
+    if said_after_the_lines:
+        return said_after_the_lines, _undo_a_guess(tracker)
     lowered = (
         None
         if answers_a_safety_question(tracker)
@@ -432,6 +492,42 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return FIND_HELP_LINE, _undo_a_guess(tracker)
     if any(slots.values()) and REACHING_OUT.search(text):
         return REACHING_OUT_ACTION, _undo_a_guess(tracker)
+    return None
+
+
+def after_a_crisis(
+    tracker: DialogueStateTracker, text: str, intent: Optional[str]
+) -> Optional[str]:
+    """The reply to what someone says next after the crisis lines, when it is
+    not an answer to a question about them: help reached, an apology, a wish
+    to talk about something else, or a story the classifier cannot place
+    (listened to, not met with "could you say it another way?"). Only after
+    self-harm was disclosed, and only for a few messages."""
+    if not _before_this_message(tracker, "self_harm_disclosed") or not _within(
+        tracker, AFTER_A_CRISIS, _ran(*CRISIS_TURNS)
+    ):
+        return None
+    before = reply_before_this_message(tracker)
+    if before == CRISIS_CHECK_IN and wants_something_else(text):
+        return RIGHT_NOW_BEFORE_MOVING_ON
+    if before in YES_OR_NO_QUESTIONS or question_about_the_lines(text):
+        return None
+    asked_to_call = before in ASKED_TO_CALL
+    if reached_help(text) and not (asked_to_call and intent == "affirm"):
+        return REACHED_HELP
+    if apologises(text):
+        return NO_NEED_TO_APOLOGISE
+    if asked_to_call:
+        return None
+    if wants_something_else(text):
+        return SOMETHING_ELSE
+    if (
+        intent in UNHEARD
+        and tells_enough_of_the_story(text)
+        and not ASKS_FOR_A_LINE.search(text)
+        and not _only_a_place(text)
+    ):
+        return LISTEN
     return None
 
 

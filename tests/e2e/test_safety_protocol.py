@@ -364,3 +364,69 @@ def test_a_no_that_takes_the_abuse_reply_back_is_not_read_as_danger(bot, sender)
     text = bot.reply(sender, "what? no he never did anything like that, he just left")
     assert "sorry" in text.lower() and "999" not in text
     assert bot.tracker(sender)["slots"]["abuse_disclosed"] is False
+
+
+def responses(domain, name: str):
+    return [variant["text"] for variant in domain["responses"][name]]
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "i rang samaritans earlier actually, they were nice",
+        "ive called 111 and my brother is with me now",
+        # The classifier alone heard hopelessness here, and the lines and the
+        # question came again.
+        "my mum is coming over later",
+    ],
+)
+def test_help_reached_after_the_lines_is_acknowledged(bot, sender, domain, news):
+    # Found by role-play: these got the fallback, the advice on kindness, and
+    # the crisis lines again.
+    lines_given_and_not_right_now(bot, sender)
+    assert bot.reply(sender, news) in responses(domain, "utter_reached_help")
+
+
+def test_an_apology_after_the_lines_is_not_reviewed_as_a_draft(bot, sender, domain):
+    # Found by role-play: the draft coach called it "calm and honest".
+    lines_given_and_not_right_now(bot, sender)
+    text = bot.reply(sender, "sorry for dumping all this on you")
+    assert text in responses(domain, "utter_no_need_to_apologise")
+    assert bot.tracker(sender)["active_loop"] in ({}, None)
+
+
+def test_the_answer_to_right_now_is_asked_before_something_else(bot, sender, domain):
+    # Found by role-play: "can we talk about something else", said to "are
+    # you thinking about it right now?", started a reflection, and the
+    # "ok bye" that followed went into the journal.
+    bot.reply(sender, "i keep thinking about killing myself since she left")
+    text = bot.reply(sender, "can we talk about something else")
+    assert "are you thinking about acting on those thoughts right now?" in text
+    assert bot.reply(sender, "no") in responses(domain, "utter_something_else")
+
+
+def test_not_right_this_second_is_a_no_that_keeps_the_lines(bot, sender):
+    # Found by role-play: put back in line, it got "Okay, no problem".
+    bot.reply(sender, "i want to end it all since she left me")
+    text = bot.reply(sender, "not right this second")
+    assert "Even when it isn't right now" in text
+
+
+def test_a_story_after_the_lines_is_listened_to(bot, sender):
+    lines_given_and_not_right_now(bot, sender)
+    text = bot.reply(sender, "its just so quiet in the flat now, her stuff is still everywhere")
+    assert "listening" in text or "not going anywhere" in text
+    assert not text.startswith("I want to be sure I follow")
+
+
+def test_thanks_after_suicidal_thoughts_keep_the_lines_in_view(bot, sender):
+    lines_given_and_not_right_now(bot, sender)
+    assert "116 123" in bot.reply(sender, "thanks for being here i guess")
+
+
+def test_a_goodbye_inside_a_reflection_after_the_lines_leaves_it(bot, sender):
+    lines_given_and_not_right_now(bot, sender)
+    bot.reply(sender, "give me a reflection question")
+    text = bot.reply(sender, "ok bye")
+    assert "988" in text and "journal" not in text
+    assert bot.tracker(sender)["active_loop"] in ({}, None)

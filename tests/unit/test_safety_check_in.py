@@ -14,6 +14,7 @@ from rasa_sdk.events import ActionExecuted, FollowupAction, SlotSet
 
 from actions.safety_check_in import (
     PLAIN_QUESTION,
+    RIGHT_NOW_BEFORE_MOVING_ON,
     RIGHT_NOW_QUESTION,
     THOUGHTS_QUESTION,
     ActionReadCheckInAnswer,
@@ -397,3 +398,17 @@ def test_an_unclear_message_gets_the_topics_once(tracker_for, dispatcher, domain
         SlotSet("check_in_reply", None),
         FollowupAction("action_two_stage_fallback"),
     ]
+
+
+def test_a_classified_no_to_right_now_keeps_the_lines_in_view(tracker_for, dispatcher, domain):
+    # "not right this second" had been put back in line, and met with
+    # "Okay, no problem. What would you like to talk about?"
+    events = answer(tracker_for, dispatcher, domain, RIGHT_NOW_QUESTION, "hmm idk. nah", "deny")
+    assert events == read_as("not_dismissed", disclosed=True)
+
+
+def test_no_to_right_now_before_moving_on_moves_on(tracker_for, dispatcher, domain):
+    events = answer(
+        tracker_for, dispatcher, domain, RIGHT_NOW_BEFORE_MOVING_ON, "no not rn", "deny"
+    )
+    assert events == read_as("something_else", disclosed=True)

@@ -685,3 +685,77 @@ def test_after_a_no_to_the_gentle_question_a_lowered_guess_is_not_asked_again():
     declined.update(ActionExecuted("action_listen"))
     declined.update(events[-1])
     assert follow_up(declined)[0] == "utter_ask_kindness"
+
+
+def after_the_lines(
+    text: str,
+    intent: str = "nlu_fallback",
+    reply: str = "utter_crisis_not_dismissed",
+    risk: Optional[Dict[str, Any]] = None,
+) -> DialogueStateTracker:
+    """Self-harm disclosed, then ``reply``, then the person's ``text``."""
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(SlotSet("self_harm_disclosed", True))
+    tracker.update(ActionExecuted(reply))
+    tracker.update(BotUttered("the reply"))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": intent, "confidence": 0.9}, "text": text, "risk": risk or {}}
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    return tracker
+
+
+GUESSED = {"level": "concern", "category": "self_harm", "evidence": ["classifier 0.83: self_harm"]}
+
+
+@pytest.mark.parametrize(
+    "text, intent, risk, expected",
+    [
+        ("i rang samaritans earlier actually", "ask_kindness", None, "utter_reached_help"),
+        ("my mum is coming over later", "express_hopelessness", GUESSED, "utter_reached_help"),
+        (
+            "sorry for dumping all this on you",
+            "check_message_draft",
+            None,
+            "utter_no_need_to_apologise",
+        ),
+        ("can we talk about something else", "request_reflection", None, "utter_something_else"),
+        (
+            "its just so quiet in the flat now, her stuff is still everywhere",
+            "nlu_fallback",
+            None,
+            "action_listen_without_advice",
+        ),
+    ],
+)
+def test_what_is_said_next_after_the_lines_is_read_for_what_it_is(text, intent, risk, expected):
+    assert follow_up(after_the_lines(text, intent, risk=risk)) == (expected, [])
+
+
+def test_an_unclear_scrap_after_the_lines_is_left_to_the_fallback():
+    assert follow_up(after_the_lines("the thing")) is None
+
+
+def test_an_answer_to_right_now_is_left_to_be_read_as_an_answer():
+    tracker = after_the_lines("my mum is coming over later", reply="utter_crisis_check_in")
+    assert follow_up(tracker) is None
+
+
+def test_something_else_asked_before_right_now_is_answered_asks_it_first():
+    tracker = after_the_lines(
+        "can we talk about something else", "request_reflection", reply="utter_crisis_check_in"
+    )
+    assert follow_up(tracker) == ("utter_crisis_check_in_before_moving_on", [])
+
+
+def test_not_yet_to_please_call_is_left_to_the_rules():
+    tracker = after_the_lines("not yet", "deny", reply="utter_crisis_stay")
+    assert follow_up(tracker) is None
+
+
+def test_help_reached_long_after_the_lines_is_an_ordinary_message():
+    tracker = after_the_lines("my mum is coming over later", "express_feelings")
+    for turn in range(4):
+        tracker.update(ActionExecuted("utter_express_feelings"))
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered(f"message {turn}", {"name": "express_feelings"}))
+    assert follow_up(tracker) is None
