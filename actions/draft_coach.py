@@ -15,6 +15,7 @@ from actions.drafts.reading import Reading, read_message
 from actions.drafts.review import classifier_reading, render_review, review_draft
 from heartwise.language.drafts import (
     ANOTHER_VERSION,
+    ASKS_FOR_WORDS,
     NAMES_A_CHECK,
     draft_in_request,
     remark_on_the_draft,
@@ -91,8 +92,14 @@ class ActionAskMessageDraft(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
-        if not _spoke_since_the_person(tracker):
-            dispatcher.utter_message(response="utter_ask_message_draft")
+        if _spoke_since_the_person(tracker):
+            return []
+        text = tracker.latest_message.get("text") or ""
+        # "can u help me word the text": there is no draft yet to paste.
+        wants_words = ASKS_FOR_WORDS.search(text) and not draft_in_request(text)
+        dispatcher.utter_message(
+            response="utter_ask_first_draft" if wants_words else "utter_ask_message_draft"
+        )
         return []
 
 

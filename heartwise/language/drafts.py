@@ -23,6 +23,15 @@ _AFTER_A_COLON = re.compile(
 )
 # "can you check the shorter version": a request for a check, not a draft.
 NAMES_A_CHECK = re.compile(r"\b(?:check|proofread|look (?:at|over)|go over)\b", re.IGNORECASE)
+# "can u help me word the text", "how should i phrase it": no draft yet, a
+# wish for help with the words (actions/draft_coach.py asks for a first go).
+ASKS_FOR_WORDS = re.compile(
+    r"\b(?:help (?:me )?(?:to )?|how (?:do|should|would|can) i (?:even )?"
+    r"|(?:can|could|would) (?:you|u) (?:help me )?)"
+    r"(?:word|phrase|write)\b[^.?!]{0,30}"
+    r"\b(?:text|txt|message|msg|reply|email|note|letter|it|this|that)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\"“](?P<draft>[^\"”]{12,})[\"”]")
 DRAFT_WORDS = 4
 

@@ -20,7 +20,12 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from heartwise.language.drafts import ANOTHER_VERSION, NAMES_A_CHECK, remark_on_the_draft
+from heartwise.language.drafts import (
+    ANOTHER_VERSION,
+    ASKS_FOR_WORDS,
+    NAMES_A_CHECK,
+    remark_on_the_draft,
+)
 from heartwise.policies.context_policy import (
     Answer,
     ContextPolicy,
@@ -68,6 +73,11 @@ ASKS_FOR_A_CHECK = re.compile(
     re.IGNORECASE,
 )
 SECOND_PERSON = re.compile(r"\b(?:you|u|your|ur)\b", re.I)
+# What "can u help me word the text" is taken for; a practical question it
+# carries ("how do i word a text asking for my hoodie back") has its answer.
+WORDS_MISREAD_AS = frozenset(
+    {"out_of_scope", "nlu_fallback", "ask_communication", "ask_capabilities", "request_reflection"}
+)
 
 
 @DefaultV1Recipe.register(
@@ -79,7 +89,7 @@ class PastedDraftPolicy(ContextPolicy):
             return REVIEW, []
         if remarks_on_the_reviewed_draft(tracker):
             return DISCUSS, []
-        if asks_for_a_check(tracker):
+        if asks_for_a_check(tracker) or asks_for_words(tracker):
             return DRAFT_FORM, []
         return None
 
@@ -125,6 +135,24 @@ def asks_for_a_check(tracker: DialogueStateTracker) -> bool:
         return False
     intent = (message.intent or {}).get("name")
     return intent != "check_message_draft" and bool(ASKS_FOR_A_CHECK.search(message.text))
+
+
+def asks_for_words(tracker: DialogueStateTracker) -> bool:
+    """ "can u help me word the text", read as out of scope: the draft coach,
+    which asks for a first go. Not after abuse, where a message to the ex is
+    the safety follow-up's (a boundary) or not coached at all."""
+    if not listening_to(tracker) or tracker.get_slot("abuse_disclosed"):
+        return False
+    message = tracker.latest_message
+    if message is None or not message.text or risk_beyond_a_guess(message.parse_data):
+        return False
+    practical = message.parse_data.get("practical") or {}
+    intent = (message.intent or {}).get("name")
+    return (
+        intent in WORDS_MISREAD_AS
+        and not practical.get("sure")
+        and bool(ASKS_FOR_WORDS.search(message.text))
+    )
 
 
 def _just_reviewed(tracker: DialogueStateTracker) -> bool:

@@ -92,3 +92,11 @@ def test_a_draft_carried_in_the_request_is_checked_without_asking_again(bot, sen
         'will know what you did"',
     )
     assert "Please don't send this" in quoted
+
+
+def test_help_with_the_words_asks_for_a_first_go_then_reviews_it(bot, sender, domain):
+    # Found by role-play: "can u help me word the text" got the fallback.
+    first_go = [variant["text"] for variant in domain["responses"]["utter_ask_first_draft"]]
+    assert bot.reply(sender, "can u help me word the text") in first_go
+    text = bot.reply(sender, "Hey, can I come by Saturday to pick up my bike and charger?")
+    assert "clear and practical" in text or "calm" in text

@@ -369,3 +369,11 @@ def test_a_plea_with_suffering_and_a_debt_is_not_called_practical():
     assert review.purpose is not Purpose.LOGISTICS
     assert {"GUILT", "DEMAND"} <= set(review.labels)
     assert "practical" not in review_of(draft)
+
+
+def test_asked_for_help_with_the_words_the_coach_asks_for_a_first_go(
+    tracker_for, dispatcher, domain
+):
+    tracker = tracker_for(text="can u help me word the text", intent="out_of_scope")
+    ActionAskMessageDraft().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_ask_first_draft"

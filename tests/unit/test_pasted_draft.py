@@ -180,3 +180,17 @@ def test_a_second_remark_after_the_first_answer_is_still_about_the_draft():
     tracker.update(UserUttered("idk it reads cold", {"name": "check_message_draft"}))
     assert remarks_on_the_reviewed_draft(tracker)
     assert not remarks_on_the_reviewed_draft(said("idk it reads cold", "check_message_draft"))
+
+
+def test_asking_for_help_with_the_words_starts_the_coach():
+    from heartwise.policies.pasted_draft import asks_for_words
+
+    # Found by role-play: "out of scope", and the fallback.
+    assert asks_for_words(said("can u help me word the text", intent="out_of_scope"))
+    assert asks_for_words(said("how should i phrase it to him", intent="ask_communication"))
+    # A topic the classifier is sure of, a hedge, and after abuse: not the coach.
+    assert not asks_for_words(said("help me write a message to him", intent="want_ex_back"))
+    assert not asks_for_words(said("how do i put this. he cheated", intent="nlu_fallback"))
+    after_abuse = said("can u help me word the text", intent="out_of_scope")
+    after_abuse.update(SlotSet("abuse_disclosed", True))
+    assert not asks_for_words(after_abuse)
