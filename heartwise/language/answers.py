@@ -175,6 +175,8 @@ _ASKS_ANYWHERE = re.compile(
     r"|(?:how|what|whats|what's|why|when|where|who|which)\s+(?:(?:much|many|long|often|soon)\s+)?"
     r"(?:(?:do|does|did|can|could|should|would|will|is|are|am)\s+)?"
     r"(?:i|we|you|u|it|he|she|they|people|anyone|one|my|our|that|this|there|me|him|her|them|even)\b)"
+    # "whats a good show to watch at 4am", at the start of a sentence.
+    r"|(?:^|[.!;:\n]\s*)(?:whats|what's|what is|which)\s+(?:a|an|the|some|your|ur)\b"
     r"|\bany (?:tips|advice|ideas)\b|\b(?:idk|not sure|no idea|don'?t know) (?:how|what|whether|if)\b",
     re.IGNORECASE,
 )

@@ -109,6 +109,15 @@ def reached_help(text: str) -> bool:
     return bool(_REACHED_HELP.search(said)) and not _NOT_YET.search(said)
 
 
+_SOMEONE_NAMED = re.compile(r"\b(?:my )?" + _PEOPLE + r"\b")
+
+
+def names_someone_close(text: str) -> bool:
+    """ "my sister maybe. shes 40 mins away and has a toddler": who they
+    could tell, asked after the lines."""
+    return bool(_SOMEONE_NAMED.search(_plain(text)))
+
+
 def apologises(text: str) -> bool:
     return bool(_APOLOGY.search(_plain(text)))
 

@@ -290,6 +290,9 @@ _SELF_HARM_OWN_NEGATION: List[Pattern] = [
     [_NOT, _any("wake"), {"LOWER": "up"}, _any("tomorrow", "again", "anymore", "ever")],
     [_lemma("hope"), {"LOWER": "i"}, _NOT, _any("wake")],
     [_any("and"), _any("never"), _any("wake"), {"LOWER": "up"}],
+    # "i told u i think about not waking up", "i just dont care if i wake up"
+    [_lemma("think"), _any("about"), _any("not"), _any("waking"), {"LOWER": "up"}],
+    [_NOT, _lemma("care"), _any("if", "whether"), _any("i"), _OPT, _any("wake")],
     [_NOT, _WANT, _TO, {"LOWER": "be"}, _any("alive", "here", "around", "breathing")],
     [
         _NOT,
@@ -482,6 +485,16 @@ _SELF_HARM_CONCERN: List[Pattern] = [
     [_any("what"), _any("'s", "is", "s"), _any("the"), _any("point"), {"IS_PUNCT": True}],
     [_any("point"), _any("anymore")],
     [_any("point"), _any("of", "in"), _any("anything")],
+    # "some nights i think whats even the point of any of it"
+    [_any("point"), _any("of", "in"), _any("any"), _any("of"), _any("it", "this")],
+    [
+        _any("what"),
+        _any("'s", "is", "s"),
+        _any("even"),
+        _any("the"),
+        _any("point"),
+        {"IS_PUNCT": True},
+    ],
     [
         _any("tired", "exhausted", "sick"),
         _any("of"),
@@ -1037,6 +1050,8 @@ _LOOKS_VIOLENT: List[Pattern] = [
     [_lemma("roof", "rooftop"), _any("bar", "garden", "party", "pool", "restaurant")],
     # Drunk, not hurt: "got absolutely smashed at a gig".
     [_any("got", "get", "getting"), _OPT, _any("smashed", "wasted", "hammered", "battered")],
+    # "i dont care if i wake up late tomorrow": a lie-in, not the wish.
+    [_any("wake", "waking"), {"LOWER": "up"}, _any("late", "early", "at", "on", "in", "before")],
     # "the point of no contact", "what's the point of texting him"
     [
         _any("point"),

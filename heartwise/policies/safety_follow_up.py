@@ -43,12 +43,14 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from heartwise.language.answers import (
+    asks_something,
     clearly_not_abuse,
     takes_back_abuse,
     tells_enough_of_the_story,
 )
 from heartwise.language.crisis_talk import (
     apologises,
+    names_someone_close,
     question_about_the_lines,
     reached_help,
     wants_something_else,
@@ -185,6 +187,8 @@ YES_OR_NO_QUESTIONS = (
 # rules' to answer (urged again), and a plain yes theirs to thank.
 ASKED_TO_CALL = ("utter_crisis_urgent", "utter_crisis_stay")
 UNHEARD = frozenset({"nlu_fallback", "out_of_scope"})
+# Ends "Is there someone you could tell how you've been feeling?"
+WHO_TO_TELL = "utter_crisis_not_dismissed"
 OWN_ACTIONS = (
     RIGHT_NOW_BEFORE_MOVING_ON,
     REACHED_HELP,
@@ -515,12 +519,16 @@ def after_a_crisis(
     asked_to_call = before in ASKED_TO_CALL
     if reached_help(text) and not (asked_to_call and intent == "affirm"):
         return REACHED_HELP
+    # "sorry for being a lot. can we talk about something else": the wish
+    # is what to answer.
+    if wants_something_else(text) and not asked_to_call:
+        return SOMETHING_ELSE
     if apologises(text):
         return NO_NEED_TO_APOLOGISE
-    if asked_to_call:
+    if asked_to_call or asks_something(text):
         return None
-    if wants_something_else(text):
-        return SOMETHING_ELSE
+    if before == WHO_TO_TELL and names_someone_close(text):
+        return TELLING_SOMEONE
     if (
         intent in UNHEARD
         and tells_enough_of_the_story(text)

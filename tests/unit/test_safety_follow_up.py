@@ -759,3 +759,20 @@ def test_help_reached_long_after_the_lines_is_an_ordinary_message():
         tracker.update(ActionExecuted("action_listen"))
         tracker.update(UserUttered(f"message {turn}", {"name": "express_feelings"}))
     assert follow_up(tracker) is None
+
+
+def test_who_they_could_tell_is_heard_after_the_question():
+    # Role-play: "my sister maybe ... i dont wanna dump this on her" got the
+    # paragraph on sadness.
+    text = "my sister maybe. shes 40 mins away and has a toddler so i dont wanna dump this on her"
+    assert follow_up(after_the_lines(text, "express_feelings")) == ("utter_telling_someone", [])
+
+
+def test_something_else_is_answered_before_the_apology_beside_it():
+    text = "sorry for being a lot tonight. can we talk about something else for a bit"
+    assert follow_up(after_the_lines(text, "express_feelings")) == ("utter_something_else", [])
+
+
+def test_a_question_after_the_lines_is_not_met_with_listening():
+    text = "whats a good show to watch at 4am when ur wired after a night shift"
+    assert follow_up(after_the_lines(text, "out_of_scope")) is None
