@@ -17,6 +17,7 @@ from heartwise.language.drafts import (
     ANOTHER_VERSION,
     ASKS_FOR_WORDS,
     NAMES_A_CHECK,
+    draft_after_a_lead_in,
     draft_in_request,
     remark_on_the_draft,
 )
@@ -140,7 +141,9 @@ class ActionReviewPastedDraft(Action):
         domain: Dict[str, Any],
     ) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
-        draft = re.sub(ANOTHER_VERSION, "", text, count=1).strip(" \"'")
+        draft = draft_after_a_lead_in(text) or re.sub(ANOTHER_VERSION, "", text, count=1).strip(
+            " \"'"
+        )
         review_aloud(dispatcher, tracker, draft, classified_as=text)
         # The classifier alone feared for the writer: the lines, beside the review.
         if (tracker.latest_message.get("intent") or {}).get("name") in CRISIS_INTENTS:

@@ -29,6 +29,7 @@ PATTERNS = {
     "DEADLINE": tone.DEADLINE,
     "MIND_GAMES": tone.MIND_GAMES,
     "GUILT": tone.GUILT,
+    "DIG": tone.DIG,
     "PLEADING": tone.PLEADING,
     "HARMLESS": tone.HARMLESS,
     "SAID_OF_ONESELF": harm.SAID_OF_ONESELF,
@@ -51,6 +52,7 @@ LABEL_NAMES = {
     "DEADLINE": "Deadline",
     "MIND_GAMES": "Jealousy or mind game",
     "GUILT": "Guilt-trip",
+    "DIG": "A dig",
     "PLEADING": "Pleading",
 }
 WHY = {
@@ -67,6 +69,8 @@ WHY = {
     "MIND_GAMES": "sounds like a bid to make them jealous or to look as if you don't care, "
     "which usually backfires",
     "GUILT": "turns your pain into a debt they owe you, which pushes people away",
+    "DIG": "takes a swipe at them or at their new partner; it will be the line they answer, "
+    "and it makes everything else in the message harder to sort",
     "PLEADING": "puts them in charge of how you feel; begging tends to push people further away",
 }
 

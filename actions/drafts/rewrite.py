@@ -16,7 +16,17 @@ from heartwise.language.matching import Hit
 # say a threat. Name-calling is cut out word by word instead, so "can you pay
 # half, you selfish cow" keeps its question.
 DROPS_THE_CLAUSE = frozenset(
-    {"THREAT", "EXPOSURE", "BLAME", "GUILT", "MIND_GAMES", "PRESSURE", "PLEADING", "DEADLINE"}
+    {
+        "THREAT",
+        "EXPOSURE",
+        "BLAME",
+        "GUILT",
+        "MIND_GAMES",
+        "DIG",
+        "PRESSURE",
+        "PLEADING",
+        "DEADLINE",
+    }
 )
 CUT_OUT = frozenset({"INSULT"})
 BESIDE_AN_INSULT = frozenset(

@@ -265,6 +265,38 @@ PLEADING: List[Pattern] = [
 ]
 # Phrases that look like a problem and are not: "you're dead to me" is a
 # goodbye, "i'd kill for a holiday" a wish, "it's not your fault" a kindness.
+# A swipe at them or at their new partner: "hope ur enjoying ur new life with
+# mr protein shake" (role-play: called "clear and practical" in a text asking
+# for a PS5 and a late father's watch back), "i hope she's worth it".
+DIG: List[Pattern] = [
+    # Plain words ("your new partner") can be a kind wish; these are not.
+    [YOUR, words("new"), words("life", "bloke", "fella", "lad", "squeeze", "toyboy", "toy")],
+    [YOUR, words("new"), words("little")],
+    [
+        words("mr", "mister", "miss"),
+        words(
+            "protein",
+            "perfect",
+            "wonderful",
+            "muscles",
+            "gym",
+            "personality",
+            "moneybags",
+            "fancy",
+            "biceps",
+            "abs",
+            "popular",
+            "amazing",
+            "shake",
+        ),
+    ],
+    [
+        lemmas("hope"),
+        words("he", "she", "they", "it"),
+        maybe("'s", "is", "s", "was"),
+        words("worth"),
+    ],
+]
 HARMLESS: List[Pattern] = [
     [words("dead"), words("to"), words("me", "us")],
     [lemmas("kill"), words("for")],

@@ -32,19 +32,41 @@ ASKS_FOR_WORDS = re.compile(
     r"\b(?:text|txt|message|msg|reply|email|note|letter|it|this|that)\b",
     re.IGNORECASE,
 )
+# "anyway heres what ive got so far: hi chloe...", "ok new one. hi chloe...",
+# "last one, added a bit so its not so cold: ...": the draft follows the
+# lead-in. Role-play: each got "that's beyond what I can do".
+_LEAD_IN = re.compile(
+    r"(?:\b(?:here'?s|heres|here is)\s+(?:what i'?ve got|what ive got|what i have|what i wrote"
+    r"|my (?:draft|text|message|attempt|version|reply)|the (?:text|message|draft|reply)|a draft"
+    r"|another (?:one|version|go))(?:\s+so far)?[^:\n.]{0,40}[:.\n]"
+    r"|(?:^|[.!?]\s+)\W*(?:(?:ok\w*|so|anyway|right|alright|fine|fair)[\s,.!]*)*"
+    r"(?:new|another|last|final) (?:one|version|draft|attempt|go)\s*(?:[:.\n]|,[^:\n.]{0,40}:)"
+    r"|\b(?:what abt|what about|how about) this\s*:)"
+    r"\s*(?P<draft>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _QUOTED = re.compile(r"[\"“](?P<draft>[^\"”]{12,})[\"”]")
 DRAFT_WORDS = 4
 
 
 def draft_in_request(text: str) -> str | None:
     """The draft a request to check one carries, if it carries one."""
-    for pattern in (_QUOTED, _AFTER_A_COLON):
+    for pattern in (_QUOTED, _AFTER_A_COLON, _LEAD_IN):
         found = pattern.search(text)
         if found:
             draft = found.group("draft").strip(" \"'“”")
             if len(draft.split()) >= DRAFT_WORDS:
                 return draft
     return None
+
+
+def draft_after_a_lead_in(text: str) -> str | None:
+    """The draft after "heres what ive got so far:" or "ok new one.", if any."""
+    found = _LEAD_IN.search(text)
+    if not found:
+        return None
+    draft = found.group("draft").strip(" \"'“”")
+    return draft if len(draft.split()) >= DRAFT_WORDS else None
 
 
 # Said about a draft just reviewed, not a new draft or a new topic: "too

@@ -80,11 +80,23 @@ def _last_bot_text(tracker: DialogueStateTracker) -> Optional[str]:
 
 def _typed_a_button(tracker: DialogueStateTracker, text: str) -> bool:
     """Whether the message is the title of one of the last reply's buttons."""
+    return _payload_typed(tracker, text) is not None
+
+
+def _payload_typed(tracker: DialogueStateTracker, text: str) -> Optional[str]:
+    """The payload of the last reply's button whose title the message is."""
     for event in reversed(list(tracker.events)):
         if isinstance(event, BotUttered):
-            titles = [button.get("title", "") for button in event.data.get("buttons") or []]
-            return _plain(text) in {_plain(title) for title in titles}
-    return False
+            buttons = event.data.get("buttons") or []
+            return next(
+                (
+                    button.get("payload")
+                    for button in buttons
+                    if _plain(button.get("title", "")) == _plain(text)
+                ),
+                None,
+            )
+    return None
 
 
 def _plain(text: str) -> str:
@@ -97,6 +109,12 @@ def _draft_coach(tracker: DialogueStateTracker) -> Optional[str]:
 
 
 Choice = Callable[[DialogueStateTracker], Optional[str]]
+# Buttons outside the offers, typed as they read: "check another version"
+# after a review was heard as a "no" ("Okay, no problem").
+TYPED_BUTTONS: Dict[str, Choice] = {
+    "/check_message_draft": _draft_coach,
+    "/ask_capabilities": lambda tracker: "utter_capabilities",
+}
 
 
 def _always(action: str) -> Choice:
@@ -152,6 +170,7 @@ ENDS_A_TURN = frozenset(
         "utter_trusted_adult_no",
         "utter_crisis_stay_thanks",
         "utter_crisis_call_now",
+        "utter_capabilities",
     }
 )
 
@@ -185,6 +204,9 @@ def answer_to_question(tracker: DialogueStateTracker) -> Optional[str]:
         plain_reply(text, words_after=2) is Reply.YES or FILLER.match(text)
     ):
         return GO_ON
+    pressed = _payload_typed(tracker, text)
+    if question not in OFFERS and pressed in TYPED_BUTTONS:
+        return TYPED_BUTTONS[pressed](tracker)
     if question in OFFERS and _typed_a_button(tracker, text):
         # "Yes, give me a question", typed as the button says it, was heard
         # as a no by the classifier, and got "Okay, no problem".

@@ -3,7 +3,7 @@
 "Hi Lauren, can you transfer your half by Friday..." from someone who said
 their ex is Lauren is a draft, whatever the intent classifier makes of it
 (often "out of scope"); so is "ok fair. what about: ..." straight after a
-review. This policy sends such a message to the coach's review
+review, and a message to the ex after "heres what ive got so far:". This policy sends such a message to the coach's review
 (action_review_pasted_draft). A remark on the draft just reviewed ("too
 cold?", "whats the calmer version again") is answered about that draft
 (action_discuss_reviewed_draft). It steps aside for anything else, for any
@@ -24,6 +24,7 @@ from heartwise.language.drafts import (
     ANOTHER_VERSION,
     ASKS_FOR_WORDS,
     NAMES_A_CHECK,
+    draft_after_a_lead_in,
     remark_on_the_draft,
 )
 from heartwise.policies.context_policy import (
@@ -103,6 +104,10 @@ def is_a_pasted_draft(tracker: DialogueStateTracker) -> bool:
         return False
     text = message.text
     if ANOTHER_VERSION.match(text) and _just_reviewed(tracker) and SECOND_PERSON.search(text):
+        return True
+    # "anyway heres what ive got so far: hi chloe, ...": said to the ex.
+    lead_in_draft = draft_after_a_lead_in(text)
+    if lead_in_draft and SECOND_PERSON.search(lead_in_draft):
         return True
     name = tracker.get_slot("ex_name")
     intent = (message.intent or {}).get("name")

@@ -66,6 +66,12 @@ from heartwise.policies.context_policy import (
     reply_before_this_message,
     risk_beyond_a_guess,
 )
+from heartwise.policies.pasted_draft import (
+    DISCUSS,
+    REVIEW,
+    is_a_pasted_draft,
+    remarks_on_the_reviewed_draft,
+)
 from heartwise.policies.practical import practical_answer_behind_a_guess
 
 logger = logging.getLogger(__name__)
@@ -403,6 +409,15 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
     said_after_the_lines = after_a_crisis(tracker, text, intent)
     if said_after_the_lines:
         return said_after_the_lines, _undo_a_guess(tracker)
+    # "is it too cold tho? feels a bit blunt after 4 years", right after a
+    # review: the classifier alone heard hopelessness (role-play got "do you
+    # have thoughts of ending your life?"); it is about the draft.
+    if only_a_guess(message.parse_data) and remarks_on_the_reviewed_draft(tracker):
+        return DISCUSS, _undo_a_guess(tracker)
+    # A draft pasted with a guess on it is reviewed; the review adds a gentle
+    # check-in (actions/draft_coach.py) rather than leaving the draft unread.
+    if only_a_guess(message.parse_data) and is_a_pasted_draft(tracker):
+        return REVIEW, _undo_a_guess(tracker)
     lowered = (
         None
         if answers_a_safety_question(tracker)
@@ -516,6 +531,14 @@ def after_a_crisis(
         return RIGHT_NOW_BEFORE_MOVING_ON
     if before in YES_OR_NO_QUESTIONS or question_about_the_lines(text):
         return None
+    message = tracker.latest_message
+    if message is not None and only_a_guess(message.parse_data):
+        # "her plants which im keeping alive out of spite lol ... what do i
+        # do": a practical question the classifier alone read as risk, just
+        # after the lines were given, is answered; the lines were not.
+        practical = practical_answer_behind_a_guess(tracker, message.parse_data)
+        if practical:
+            return practical
     asked_to_call = before in ASKED_TO_CALL
     if reached_help(text) and not (asked_to_call and intent == "affirm"):
         return REACHED_HELP

@@ -100,3 +100,22 @@ def test_help_with_the_words_asks_for_a_first_go_then_reviews_it(bot, sender, do
     assert bot.reply(sender, "can u help me word the text") in first_go
     text = bot.reply(sender, "Hey, can I come by Saturday to pick up my bike and charger?")
     assert "clear and practical" in text or "calm" in text
+
+
+def test_a_draft_after_a_lead_in_is_reviewed_and_its_dig_named(bot, sender):
+    # Found by role-play: "that's beyond what I can do" for the draft, then,
+    # pasted alone, "clear and practical" for a dig at her new partner.
+    text = bot.reply(
+        sender,
+        "its my stuff at her flat. anyway heres what ive got so far:\n\n"
+        "hi chloe, hope ur enjoying ur new life with mr protein shake. i need my ps5, "
+        "bike and dads watch back. let me know when i can pick them up",
+    )
+    assert "A dig" in text and '"mr protein"' in text
+    assert "clear and practical" not in text
+
+
+def test_typing_the_button_after_a_review_asks_for_the_new_version(bot, sender):
+    start(bot, sender)
+    bot.reply(sender, "Hi, can I pick up my bike and charger on Saturday? Thanks")
+    assert "Paste" in bot.reply(sender, "check another version")

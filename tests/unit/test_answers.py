@@ -177,3 +177,19 @@ def test_abuse_excused_is_not_abuse_taken_back():
     # checked his phone and his bank app.
     assert not takes_back_abuse("it wasnt abuse, he just gets anxious. is that fair?")
     assert takes_back_abuse("it wasnt abuse, you misread me, we just drifted apart")
+
+
+def test_a_button_typed_after_a_review_does_what_the_button_does():
+    # Role-play: "check another version", typed, was heard as a no and got
+    # "Okay, no problem".
+    tracker = DialogueStateTracker("someone", domain().slots)
+    tracker.update(ActionExecuted("action_review_pasted_draft"))
+    buttons = [
+        {"title": "Check another version", "payload": "/check_message_draft"},
+        {"title": "Something else", "payload": "/ask_capabilities"},
+    ]
+    tracker.update(BotUttered("If you rework it, I'm happy to read it.", {"buttons": buttons}))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": "deny", "confidence": 0.4}, "text": "check another version"}
+    tracker.update(UserUttered("check another version", parse["intent"], [], parse_data=parse))
+    assert answer_to_question(tracker) == "draft_form"

@@ -377,3 +377,16 @@ def test_asked_for_help_with_the_words_the_coach_asks_for_a_first_go(
     tracker = tracker_for(text="can u help me word the text", intent="out_of_scope")
     ActionAskMessageDraft().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["response"] == "utter_ask_first_draft"
+
+
+def test_a_dig_at_the_new_partner_is_named_and_cut():
+    # Role-play: called "clear and practical" in a text asking for a PS5 and
+    # a late father's watch back.
+    draft = "hi chloe, hope ur enjoying ur new life with mr protein shake. i need my ps5 bike back"
+    review = review_draft(draft)
+    assert "DIG" in review.labels
+    assert "protein" not in (review.calmer or "")
+    # A kind wish in plain words is not a dig.
+    assert (
+        review_draft("I hope you and your new partner are happy. Can I get my books?").labels == []
+    )

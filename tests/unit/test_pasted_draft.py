@@ -194,3 +194,19 @@ def test_asking_for_help_with_the_words_starts_the_coach():
     after_abuse = said("can u help me word the text", intent="out_of_scope")
     after_abuse.update(SlotSet("abuse_disclosed", True))
     assert not asks_for_words(after_abuse)
+
+
+def test_a_draft_after_a_lead_in_is_reviewed():
+    # Found by role-play: both got "that's beyond what I can do".
+    assert is_a_pasted_draft(
+        said(
+            "its my stuff at her flat. anyway heres what ive got so far:\n\n"
+            "hi chloe, i need my ps5 bike and dads watch back. let me know when u are free"
+        )
+    )
+    assert is_a_pasted_draft(
+        said("ok new one.\n\nhi chloe. can i come get my things saturday or can u leave them out")
+    )
+    # A story after a lead-in-like phrase is not a draft.
+    assert not is_a_pasted_draft(said("new one. i know i know. he blocked me again"))
+    assert not is_a_pasted_draft(said("another one bites the dust lol. she unfollowed me"))

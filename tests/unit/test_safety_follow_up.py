@@ -776,3 +776,41 @@ def test_something_else_is_answered_before_the_apology_beside_it():
 def test_a_question_after_the_lines_is_not_met_with_listening():
     text = "whats a good show to watch at 4am when ur wired after a night shift"
     assert follow_up(after_the_lines(text, "out_of_scope")) is None
+
+
+def test_a_remark_on_a_reviewed_draft_is_about_the_draft_whatever_the_classifier_feared():
+    # Role-play: "is it too cold tho?" right after a review got "do you have
+    # thoughts of ending your life?".
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(ActionExecuted("action_review_pasted_draft"))
+    tracker.update(BotUttered("This is clear and practical: it says what needs sorting."))
+    tracker.update(ActionExecuted("action_listen"))
+    text = "is it too cold tho? feels a bit blunt after 4 years"
+    parse = {"intent": {"name": "crisis", "confidence": 1.0}, "text": text, "risk": GUESSED}
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    assert follow_up(tracker) == ("action_discuss_reviewed_draft", [])
+
+
+def test_a_practical_question_only_the_classifier_feared_for_after_the_lines_is_answered():
+    text = (
+        "she left 2 boxes and her plants here. she said shed get them at some point. what do i do"
+    )
+    tracker = after_the_lines(text, "crisis", risk=GUESSED)
+    tracker.latest_message.parse_data["practical"] = {
+        "topic": "belongings",
+        "similarity": 0.7,
+        "question": "what do i do with all his stuff",
+        "sure": True,
+    }
+    assert follow_up(tracker) == ("utter_practical_belongings", [])
+
+
+def test_a_draft_pasted_after_a_lead_in_is_reviewed_whatever_the_classifier_feared():
+    # Role-play: a sarcastic text about a PS5 got "do you have thoughts of
+    # ending your life?", and the draft was never read.
+    text = (
+        "anyway heres what ive got so far:\n\nhi chloe, hope ur enjoying ur new life. "
+        "i need my ps5 bike and dads watch back. let me know when i can pick them up"
+    )
+    tracker = after(text, intent="crisis", risk=GUESSED)
+    assert follow_up(tracker) == ("action_review_pasted_draft", [])
