@@ -30,7 +30,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.requeue import requeue_latest_message
-from heartwise.language.answers import SAYS_MISREAD
+from heartwise.language.answers import SAYS_MISREAD, denies_a_risk
 from heartwise.language.crisis_talk import question_about_the_lines
 from heartwise.language.risk import guessed_only, shown_in_words
 
@@ -61,9 +61,11 @@ _STARTS_YES = re.compile(
     r"honestly,? (yes|yeah)|maybe|often|every ?day|all the time|most days|"
     r"idk|i (do ?n'?t|dont) know|(i'?m )?not sure|i might)\b"
 )
+# "not right now? sometimes at night its like whats even the point": the
+# "sometimes" is the answer (role-play: heard as "I'm glad you're okay").
 _THOUGHTS_PRESENT = re.compile(
     r"\b(on my mind|thought about it|think about it|thinking about it|been thinking|"
-    r"can'?t promise|more than i)"
+    r"can'?t promise|more than i|sometimes|some nights|most nights|at night)"
 )
 _STARTS_NO = re.compile(
     r"^\W*(no+|nah|nope|not really|not at all|never|definitely not|god no|"
@@ -173,9 +175,11 @@ class ActionReadCheckInAnswer(Action):
         answer = read_answer(text, turn)
         if answer is Answer.UNCLEAR:
             answer = _classified_answer(message.get("intent") or {})
-        if turn in ABOUT_RIGHT_NOW and not shown and SAYS_MISREAD.search(_plain(text)):
-            # "no!! i meant ending the RELATIONSHIP": the crisis reply misread
-            # the message before, and "not right now" would keep it on record.
+        if turn in ABOUT_RIGHT_NOW and not shown and denies_a_risk(_plain(text)):
+            # "no!! i meant ending the RELATIONSHIP", "no. im not suicidal im
+            # trying to get a watch back": the crisis reply misread the
+            # message before, and "not right now" would keep it on record
+            # (role-play: every guess after it brought the lines again).
             # Taken back as any misread is, with the lines kept in view.
             return [SlotSet(REPLY_SLOT, None), FollowupAction(UNDO_MISREAD)]
         if answer is Answer.UNCLEAR and self_harm:

@@ -67,6 +67,7 @@ _NOT_LIKE_THAT = re.compile(
 # he's just rubbish at texting": a risk denied, whether or not it was raised.
 _DENIES_A_RISK = re.compile(
     r"\b(?:not|never been|wasn'?t|i'?m not) (?:suicidal|in danger|going to hurt (?:myself|anyone))\b"
+    r"|\b(?:don'?t|dont|do not|never) (?:have|had|get) (?:any )?(?:thoughts|feelings) like (?:that|those)\b"
     r"|\bfigure of speech\b|\bnot (?:literally|being literal)\b|\b(?:only|just) (?:joking|a joke|an expression)\b",
     re.IGNORECASE,
 )

@@ -393,7 +393,17 @@ def lowered_in_conversation(
     with nothing disclosed before; None when it keeps its own."""
     if intent not in LOWER_IN_CONVERSATION or not guessed_only(risk):
         return None
-    if disclosed or earlier_messages < 1:
+    if disclosed:
+        # After a disclosure a guess keeps its weight, but acting now takes
+        # words or a sure classifier: "sorry im being a lot. i've been up
+        # since 7pm yesterday", after a night shift, was read at 0.47 as an
+        # overdose and got emergency services three times in role-play.
+        unsure_of_acting_now = (
+            intent == "crisis_imminent"
+            and _guessed_probability(risk) < CLASSIFIER_SURE_OF_SELF_HARM
+        )
+        return "crisis" if unsure_of_acting_now else None
+    if earlier_messages < 1:
         return None
     if intent == "crisis_imminent" and _guessed_probability(risk) < CLASSIFIER_SURE_OF_SELF_HARM:
         # Two levels: "my stuff is still at hers. ps5, half my clothes and my

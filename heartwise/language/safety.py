@@ -290,6 +290,8 @@ _SELF_HARM_OWN_NEGATION: List[Pattern] = [
     [_NOT, _any("wake"), {"LOWER": "up"}, _any("tomorrow", "again", "anymore", "ever")],
     [_lemma("hope"), {"LOWER": "i"}, _NOT, _any("wake")],
     [_any("and"), _any("never"), _any("wake"), {"LOWER": "up"}],
+    # "some nights it would be easier not to wake up"
+    [_any("easier", "better"), _OPT, _any("not"), _any("to"), _any("wake"), {"LOWER": "up"}],
     # "i told u i think about not waking up", "i just dont care if i wake up"
     [_lemma("think"), _any("about"), _any("not"), _any("waking"), {"LOWER": "up"}],
     [_NOT, _lemma("care"), _any("if", "whether"), _any("i"), _OPT, _any("wake")],
@@ -487,13 +489,14 @@ _SELF_HARM_CONCERN: List[Pattern] = [
     [_any("point"), _any("of", "in"), _any("anything")],
     # "some nights i think whats even the point of any of it"
     [_any("point"), _any("of", "in"), _any("any"), _any("of"), _any("it", "this")],
+    # Said as a last word ("whats even the point you know"), not of something.
     [
         _any("what"),
         _any("'s", "is", "s"),
         _any("even"),
         _any("the"),
         _any("point"),
-        {"IS_PUNCT": True},
+        {"LOWER": {"IN": ["?", ".", "!", ",", "you", "tbh", "honestly", "anymore", "lol", "like"]}},
     ],
     [
         _any("tired", "exhausted", "sick"),

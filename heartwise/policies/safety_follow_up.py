@@ -193,8 +193,10 @@ YES_OR_NO_QUESTIONS = (
 # rules' to answer (urged again), and a plain yes theirs to thank.
 ASKED_TO_CALL = ("utter_crisis_urgent", "utter_crisis_stay")
 UNHEARD = frozenset({"nlu_fallback", "out_of_scope"})
-# Ends "Is there someone you could tell how you've been feeling?"
-WHO_TO_TELL = "utter_crisis_not_dismissed"
+# The reply to "not right now", which ends "Is there someone you could tell
+# how you've been feeling?"
+NOT_RIGHT_NOW_REPLY = WHO_TO_TELL = "utter_crisis_not_dismissed"
+SAID_NOT_NOW = 2
 OWN_ACTIONS = (
     RIGHT_NOW_BEFORE_MOVING_ON,
     REACHED_HELP,
@@ -531,14 +533,6 @@ def after_a_crisis(
         return RIGHT_NOW_BEFORE_MOVING_ON
     if before in YES_OR_NO_QUESTIONS or question_about_the_lines(text):
         return None
-    message = tracker.latest_message
-    if message is not None and only_a_guess(message.parse_data):
-        # "her plants which im keeping alive out of spite lol ... what do i
-        # do": a practical question the classifier alone read as risk, just
-        # after the lines were given, is answered; the lines were not.
-        practical = practical_answer_behind_a_guess(tracker, message.parse_data)
-        if practical:
-            return practical
     asked_to_call = before in ASKED_TO_CALL
     if reached_help(text) and not (asked_to_call and intent == "affirm"):
         return REACHED_HELP
@@ -548,10 +542,16 @@ def after_a_crisis(
         return SOMETHING_ELSE
     if apologises(text):
         return NO_NEED_TO_APOLOGISE
-    if asked_to_call or asks_something(text):
+    if asked_to_call:
         return None
-    if before == WHO_TO_TELL and names_someone_close(text):
+    asks = asks_something(text)
+    if before == WHO_TO_TELL and names_someone_close(text) and not asks:
         return TELLING_SOMEONE
+    message = tracker.latest_message
+    if message is not None and only_a_guess(message.parse_data):
+        return _a_guess_after_the_lines(tracker, message.parse_data, intent)
+    if asks:
+        return None
     if (
         intent in UNHEARD
         and tells_enough_of_the_story(text)
@@ -560,6 +560,25 @@ def after_a_crisis(
     ):
         return LISTEN
     return None
+
+
+def _a_guess_after_the_lines(
+    tracker: DialogueStateTracker, parse_data: Dict[str, Any], intent: Optional[str]
+) -> Optional[str]:
+    """A risk the classifier alone read, a few messages after the lines."""
+    # "her plants which im keeping alive out of spite lol ... what do i do":
+    # a practical question is answered; the lines were not.
+    practical = practical_answer_behind_a_guess(tracker, parse_data)
+    if practical:
+        return practical
+    if intent not in CRISIS_INTENTS:
+        return None
+    # Not the lines again (role-play got them three times in six messages,
+    # for a draft, a joke and being tired). Just after a "not right now", the
+    # topic behind the guess or listening; otherwise the question alone.
+    if _within(tracker, SAID_NOT_NOW, _ran(NOT_RIGHT_NOW_REPLY)):
+        return _topic_behind_the_guess(tracker, parse_data) or LISTEN
+    return CRISIS_CHECK_IN
 
 
 def abuse_follow_up(text: str, ex_name: Optional[str] = None) -> Optional[str]:

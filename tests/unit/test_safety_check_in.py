@@ -412,3 +412,30 @@ def test_no_to_right_now_before_moving_on_moves_on(tracker_for, dispatcher, doma
         tracker_for, dispatcher, domain, RIGHT_NOW_BEFORE_MOVING_ON, "no not rn", "deny"
     )
     assert events == read_as("something_else", disclosed=True)
+
+
+def test_a_denial_to_right_now_takes_the_misread_back(tracker_for, dispatcher, domain):
+    # Role-play: "no. im not suicidal im trying to get a watch back" kept the
+    # flag on record, and every guess after it brought the lines again.
+    events = answer(
+        tracker_for,
+        dispatcher,
+        domain,
+        RIGHT_NOW_QUESTION,
+        "no. im not suicidal im trying to get a watch back",
+        "correct_misunderstanding",
+    )
+    assert events == [SlotSet("check_in_reply", None), FollowupAction("action_undo_misread_flag")]
+
+
+def test_sometimes_at_night_is_a_yes_to_the_thoughts(tracker_for, dispatcher, domain):
+    # Role-play: heard as "I'm glad you're okay".
+    events = answer(
+        tracker_for,
+        dispatcher,
+        domain,
+        THOUGHTS_QUESTION,
+        "whoa ok thats direct. i mean. not right now? sometimes at night",
+        "correct_misunderstanding",
+    )
+    assert events == read_as("lines", disclosed=True)

@@ -814,3 +814,27 @@ def test_a_draft_pasted_after_a_lead_in_is_reviewed_whatever_the_classifier_fear
     )
     tracker = after(text, intent="crisis", risk=GUESSED)
     assert follow_up(tracker) == ("action_review_pasted_draft", [])
+
+
+def test_a_guess_alone_just_after_not_right_now_is_not_the_lines_again():
+    # Role-play: a joke about the bot got the lines and the question again.
+    text = "i literally told u a funny story and u said ur sorry im hurting lol"
+    action, _ = follow_up(after_the_lines(text, "crisis", risk=GUESSED))
+    assert action not in ("utter_crisis_resources", "utter_crisis_check_in")
+
+
+def test_a_guess_alone_a_little_later_asks_the_question_without_the_lines():
+    tracker = after_the_lines("i was sat in the car park for an hour", "crisis", risk=GUESSED)
+    for turn in range(2):
+        tracker.update(ActionExecuted("action_listen_without_advice"))
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered(f"message {turn}", {"name": "nlu_fallback"}))
+    tracker.update(ActionExecuted("action_listen_without_advice"))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {
+        "intent": {"name": "crisis", "confidence": 1.0},
+        "text": "cant stop shaking",
+        "risk": GUESSED,
+    }
+    tracker.update(UserUttered("cant stop shaking", parse["intent"], [], parse_data=parse))
+    assert follow_up(tracker) == ("utter_crisis_check_in", [])

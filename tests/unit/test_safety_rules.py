@@ -94,6 +94,7 @@ def forced_intent() -> Classify:
         # Role-play: said again after the lines, it got the advice on anger.
         "ok so i told u i think about not waking up and ur back to the greeting card",
         "im not gonna do anything i just. dont care if i wake up",
+        "not a plan or anything just some nights it would be easier not to wake up",
     ],
 )
 def test_self_harm_phrasings_force_the_crisis_intent(forced_intent, message):
@@ -128,6 +129,7 @@ def test_acting_now_is_imminent(forced_intent, message):
         "been giving away all my stuff this week",
         # Role-play: it got the advice on being kind to the ex.
         "some nights after shift i get home and think whats even the point of any of it",
+        "sometimes at night its like whats even the point you know",
     ],
 )
 def test_hopelessness_is_a_concern(forced_intent, message):
@@ -187,6 +189,7 @@ def test_hopelessness_is_a_concern(forced_intent, message):
         "we watched a movie where the guy jumps off a bridge at the end",
         "saw on the news that some guy set fire to his ex's car",
         "i dont care if i wake up late tomorrow, its my day off",
+        "whats even the point of the gym if she's not there",
     ],
 )
 def test_everyday_drama_raises_no_alarm(forced_intent, message):
@@ -394,3 +397,22 @@ def test_saying_they_never_abused_you_is_not_a_disclosure(intent_with_guess, for
     ranking = {"report_abuse": 0.59, "express_feelings": 0.2}
     assert intent_with_guess("he never abused me, he's just rubbish at texting", ranking) is None
     assert forced_intent("he abused me for years and i still miss him") == "report_abuse"
+
+
+def test_acting_now_guessed_alone_after_a_disclosure_gets_the_lines_not_emergency_services():
+    from heartwise.language.risk import lowered_in_conversation
+
+    guessed = {
+        "level": "imminent",
+        "category": "self_harm",
+        "evidence": ["classifier 0.47: self_harm"],
+    }
+    assert lowered_in_conversation("crisis_imminent", guessed, 12, disclosed=True) == "crisis"
+    sure = {
+        "level": "imminent",
+        "category": "self_harm",
+        "evidence": ["classifier 0.93: self_harm"],
+    }
+    assert lowered_in_conversation("crisis_imminent", sure, 12, disclosed=True) is None
+    # A guess of the lines after a disclosure keeps its weight.
+    assert lowered_in_conversation("crisis", guessed, 12, disclosed=True) is None
