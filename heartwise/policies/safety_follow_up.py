@@ -549,7 +549,7 @@ def after_a_crisis(
         return TELLING_SOMEONE
     message = tracker.latest_message
     if message is not None and only_a_guess(message.parse_data):
-        return _a_guess_after_the_lines(tracker, message.parse_data, intent)
+        return _a_guess_after_the_lines(tracker, message.parse_data, intent, text)
     if asks:
         return None
     if (
@@ -563,9 +563,21 @@ def after_a_crisis(
 
 
 def _a_guess_after_the_lines(
-    tracker: DialogueStateTracker, parse_data: Dict[str, Any], intent: Optional[str]
+    tracker: DialogueStateTracker, parse_data: Dict[str, Any], intent: Optional[str], text: str
 ) -> Optional[str]:
     """A risk the classifier alone read, a few messages after the lines."""
+    # Feeling better for talking, not having told anyone, asking for a line,
+    # a plan to call, a wish to vent: the follow-ups below answer those ("i
+    # think im alright to keep going with this. typing it out helps" had got
+    # "are you thinking about it right now?", and its "yeah" the urgent lines).
+    if (
+        REASSURED.search(text)
+        or TOLD_SOMEONE.search(text)
+        or ASKS_FOR_A_LINE.search(text)
+        or REACHING_OUT.search(text)
+        or VENTING.search(text)
+    ):
+        return None
     # "her plants which im keeping alive out of spite lol ... what do i do":
     # a practical question is answered; the lines were not.
     practical = practical_answer_behind_a_guess(tracker, parse_data)

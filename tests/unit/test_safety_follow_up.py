@@ -838,3 +838,11 @@ def test_a_guess_alone_a_little_later_asks_the_question_without_the_lines():
     }
     tracker.update(UserUttered("cant stop shaking", parse["intent"], [], parse_data=parse))
     assert follow_up(tracker) == ("utter_crisis_check_in", [])
+
+
+def test_feeling_better_for_talking_is_heard_whatever_the_classifier_guessed():
+    # Found by `make eval-dialogue`: this got "are you thinking about it right
+    # now?", and the "yeah id like that" after it the urgent lines.
+    text = "i think im alright to keep going with this though. typing it out helps a bit"
+    tracker = after_the_lines(text, "crisis", risk=GUESSED)
+    assert follow_up(tracker) == ("utter_glad_it_helps", [])
