@@ -272,6 +272,12 @@ DIG: List[Pattern] = [
     # Plain words ("your new partner") can be a kind wish; these are not.
     [YOUR, words("new"), words("life", "bloke", "fella", "lad", "squeeze", "toyboy", "toy")],
     [YOUR, words("new"), words("little")],
+    # "hope gym boy can buy u ur own stuff now"
+    [
+        words("gym", "lover", "pretty", "toy", "golden", "rich", "mummy's", "mummys"),
+        words("boy", "boi"),
+    ],
+    [words("loverboy", "toyboy", "gymboy")],
     [
         words("mr", "mister", "miss"),
         words(

@@ -83,19 +83,14 @@ def _typed_a_button(tracker: DialogueStateTracker, text: str) -> bool:
     return _payload_typed(tracker, text) is not None
 
 
-def _payload_typed(tracker: DialogueStateTracker, text: str) -> Optional[str]:
-    """The payload of the last reply's button whose title the message is."""
-    for event in reversed(list(tracker.events)):
-        if isinstance(event, BotUttered):
-            buttons = event.data.get("buttons") or []
-            return next(
-                (
-                    button.get("payload")
-                    for button in buttons
-                    if _plain(button.get("title", "")) == _plain(text)
-                ),
-                None,
-            )
+def _payload_typed(tracker: DialogueStateTracker, text: str, replies: int = 1) -> Optional[str]:
+    """The payload of the button, among the last ``replies`` bot messages,
+    whose title the message is."""
+    said = [event for event in reversed(list(tracker.events)) if isinstance(event, BotUttered)]
+    for event in said[:replies]:
+        for button in event.data.get("buttons") or []:
+            if _plain(button.get("title", "")) == _plain(text):
+                return button.get("payload")
     return None
 
 
@@ -114,7 +109,11 @@ Choice = Callable[[DialogueStateTracker], Optional[str]]
 TYPED_BUTTONS: Dict[str, Choice] = {
     "/check_message_draft": _draft_coach,
     "/ask_capabilities": lambda tracker: "utter_capabilities",
+    "/request_reflection": lambda tracker: "reflection_form",
 }
+# "Yes, give me a question", typed a turn or two after the offer that showed
+# it (role-play: "Okay, no problem. What would you like to talk about?").
+BUTTONS_REMEMBERED = 3
 
 
 def _always(action: str) -> Choice:
@@ -204,7 +203,7 @@ def answer_to_question(tracker: DialogueStateTracker) -> Optional[str]:
         plain_reply(text, words_after=2) is Reply.YES or FILLER.match(text)
     ):
         return GO_ON
-    pressed = _payload_typed(tracker, text)
+    pressed = _payload_typed(tracker, text, BUTTONS_REMEMBERED)
     if question not in OFFERS and pressed in TYPED_BUTTONS:
         return TYPED_BUTTONS[pressed](tracker)
     if question in OFFERS and _typed_a_button(tracker, text):

@@ -193,3 +193,20 @@ def test_a_button_typed_after_a_review_does_what_the_button_does():
     parse = {"intent": {"name": "deny", "confidence": 0.4}, "text": "check another version"}
     tracker.update(UserUttered("check another version", parse["intent"], [], parse_data=parse))
     assert answer_to_question(tracker) == "draft_form"
+
+
+def test_an_offers_button_typed_a_turn_later_still_does_what_it_says():
+    # Role-play: "Yes, give me a question", typed after a reply with no
+    # buttons, was heard as a no.
+    tracker = DialogueStateTracker("someone", domain().slots)
+    tracker.update(ActionExecuted("utter_topic_follow_up"))
+    offer = [{"title": "Yes, give me a question", "payload": "/request_reflection"}]
+    tracker.update(BotUttered("Would you like a question to reflect on?", {"buttons": offer}))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("fine. give me the question then", {"name": "nlu_fallback"}))
+    tracker.update(ActionExecuted("action_follow_the_story"))
+    tracker.update(BotUttered("That sounds like a lot. What happened after that?"))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": "deny", "confidence": 0.26}, "text": "Yes, give me a question"}
+    tracker.update(UserUttered("Yes, give me a question", parse["intent"], [], parse_data=parse))
+    assert answer_to_question(tracker) == "reflection_form"

@@ -386,6 +386,7 @@ def test_a_dig_at_the_new_partner_is_named_and_cut():
     review = review_draft(draft)
     assert "DIG" in review.labels
     assert "protein" not in (review.calmer or "")
+    assert "DIG" in review_draft("i want my ps5 back. hope gym boy can buy u ur own stuff").labels
     # A kind wish in plain words is not a dig.
     assert (
         review_draft("I hope you and your new partner are happy. Can I get my books?").labels == []
