@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
@@ -148,20 +148,38 @@ def test_a_question_at_the_end_of_a_story_makes_it_a_question():
     assert tells_the_story("she texted at 1am and i just stared at it for an hour")
 
 
+def typed_after_buttons(
+    action: str, buttons: List[Dict[str, str]], text: str, between: int = 0
+) -> DialogueStateTracker:
+    """``action`` showed ``buttons``; ``between`` exchanges later the person
+    typed ``text``, which the classifier heard as a no."""
+    tracker = DialogueStateTracker("someone", domain().slots)
+    tracker.update(ActionExecuted(action))
+    tracker.update(BotUttered("the offer", {"buttons": buttons}))
+    for turn in range(between):
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered(f"message {turn}", {"name": "nlu_fallback"}))
+        tracker.update(ActionExecuted("action_follow_the_story"))
+        tracker.update(BotUttered("What happened after that?"))
+    tracker.update(ActionExecuted("action_listen"))
+    parse = {"intent": {"name": "deny", "confidence": 0.26}, "text": text}
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    return tracker
+
+
+OFFER = [
+    {"title": "Yes, give me a question", "payload": "/request_reflection"},
+    {"title": "Walk me through the guide", "payload": "/start_guide"},
+]
+AFTER_A_REVIEW = [
+    {"title": "Check another version", "payload": "/check_message_draft"},
+    {"title": "Something else", "payload": "/ask_capabilities"},
+]
+
+
 def test_a_button_typed_as_it_reads_does_what_the_button_does():
     # Found by role-play: "Yes, give me a question", typed, was heard as a no.
-    tracker = DialogueStateTracker("someone", domain().slots)
-    tracker.update(ActionExecuted("action_listen"))
-    tracker.update(UserUttered("she ended it by text", {"name": "express_feelings"}))
-    tracker.update(ActionExecuted("utter_topic_follow_up"))
-    buttons = [
-        {"title": "Yes, give me a question", "payload": "/request_reflection"},
-        {"title": "Walk me through the guide", "payload": "/start_guide"},
-    ]
-    tracker.update(BotUttered("Would you like a question to reflect on?", {"buttons": buttons}))
-    tracker.update(ActionExecuted("action_listen"))
-    parse = {"intent": {"name": "deny", "confidence": 0.26}, "text": "Yes, give me a question"}
-    tracker.update(UserUttered(parse["text"], parse["intent"], [], parse_data=parse))
+    tracker = typed_after_buttons("utter_topic_follow_up", OFFER, "Yes, give me a question")
     assert answer_to_question(tracker) == "reflection_form"
 
 
@@ -182,31 +200,23 @@ def test_abuse_excused_is_not_abuse_taken_back():
 def test_a_button_typed_after_a_review_does_what_the_button_does():
     # Role-play: "check another version", typed, was heard as a no and got
     # "Okay, no problem".
-    tracker = DialogueStateTracker("someone", domain().slots)
-    tracker.update(ActionExecuted("action_review_pasted_draft"))
-    buttons = [
-        {"title": "Check another version", "payload": "/check_message_draft"},
-        {"title": "Something else", "payload": "/ask_capabilities"},
-    ]
-    tracker.update(BotUttered("If you rework it, I'm happy to read it.", {"buttons": buttons}))
-    tracker.update(ActionExecuted("action_listen"))
-    parse = {"intent": {"name": "deny", "confidence": 0.4}, "text": "check another version"}
-    tracker.update(UserUttered("check another version", parse["intent"], [], parse_data=parse))
+    tracker = typed_after_buttons(
+        "action_review_pasted_draft", AFTER_A_REVIEW, "check another version"
+    )
     assert answer_to_question(tracker) == "draft_form"
 
 
 def test_an_offers_button_typed_a_turn_later_still_does_what_it_says():
     # Role-play: "Yes, give me a question", typed after a reply with no
     # buttons, was heard as a no.
-    tracker = DialogueStateTracker("someone", domain().slots)
-    tracker.update(ActionExecuted("utter_topic_follow_up"))
-    offer = [{"title": "Yes, give me a question", "payload": "/request_reflection"}]
-    tracker.update(BotUttered("Would you like a question to reflect on?", {"buttons": offer}))
-    tracker.update(ActionExecuted("action_listen"))
-    tracker.update(UserUttered("fine. give me the question then", {"name": "nlu_fallback"}))
-    tracker.update(ActionExecuted("action_follow_the_story"))
-    tracker.update(BotUttered("That sounds like a lot. What happened after that?"))
-    tracker.update(ActionExecuted("action_listen"))
-    parse = {"intent": {"name": "deny", "confidence": 0.26}, "text": "Yes, give me a question"}
-    tracker.update(UserUttered("Yes, give me a question", parse["intent"], [], parse_data=parse))
+    tracker = typed_after_buttons(
+        "utter_topic_follow_up", OFFER, "Yes, give me a question", between=1
+    )
     assert answer_to_question(tracker) == "reflection_form"
+
+
+def test_a_button_typed_long_after_its_offer_is_not_pressed():
+    tracker = typed_after_buttons(
+        "action_review_pasted_draft", AFTER_A_REVIEW, "check another version", between=3
+    )
+    assert answer_to_question(tracker) != "draft_form"
