@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Mapping, Sequence
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +53,9 @@ SOMEONE_ELSE = frozenset(
         "daughter",
         "son",
         "guy",
+        "lad",
+        "bloke",
+        "dude",
         "man",
         "woman",
         "girl",
@@ -86,8 +89,22 @@ SOMEONE_ELSE = frozenset(
         "boyfriend",
         "girlfriend",
         "partner",
+        # Plurals: "one of my uni housemates self harms".
+        "friends",
+        "mates",
+        "housemates",
+        "flatmates",
+        "roommates",
+        "colleagues",
+        "cousins",
     }
 )
+# Verbs that can only follow "he", "she" or a name: after "and" they carry
+# the last clause's subject on.
+THIRD_PERSON_VERBS = frozenset(
+    {"has", "is", "was", "keeps", "says", "does", "seems", "wants", "goes", "gets", "needs"}
+)
+POSSESSIVES = frozenset({"my", "mine"})
 SUBJECT_WINDOW = 8
 QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
 # "'i want to disappear' meant move to lisbon", "'i want to vanish' = off grid
@@ -116,7 +133,9 @@ class PhraseRules:
     before the phrase ("i'm not suicidal") or inside it ("he never hit me");
     the others either carry their own negation ("don't want to wake up") or
     mean the same either way. Labels listed in ``look_alikes`` are harmless
-    phrases that cancel any match they overlap ("she hit me up yesterday").
+    phrases that cancel the matches they overlap ("she hit me up yesterday"):
+    every match, or, given as a mapping, only the labels each one argues
+    against ("took my whole wage" is no overdose, but it is control).
     """
 
     def __init__(
@@ -125,7 +144,7 @@ class PhraseRules:
         patterns: Mapping[str, Sequence[Pattern]],
         negatable: Iterable[str] = (),
         about_the_writer: Iterable[str] = (),
-        look_alikes: Iterable[str] = (),
+        look_alikes: Iterable[str] | Mapping[str, Iterable[str]] = (),
     ) -> None:
         self._matcher = Matcher(vocab, validate=True)
         for label, label_patterns in patterns.items():
@@ -133,6 +152,11 @@ class PhraseRules:
         self._negatable = frozenset(negatable)
         self._about_the_writer = frozenset(about_the_writer)
         self._look_alikes = frozenset(look_alikes)
+        # None: the look-alike cancels every label.
+        self._cancels: Dict[str, Optional[frozenset[str]]] = {
+            label: frozenset(look_alikes[label]) if isinstance(look_alikes, Mapping) else None
+            for label in self._look_alikes
+        }
 
     def find(self, doc: Doc) -> List[Hit]:
         """The phrases that count."""
@@ -150,13 +174,16 @@ class PhraseRules:
             (doc.vocab.strings[match_id], doc[start:end])
             for match_id, start, end in self._matcher(doc)
         ]
-        look_alikes = [span for label, span in spans if label in self._look_alikes]
+        look_alikes = [(label, span) for label, span in spans if label in self._look_alikes]
         hits: List[Hit] = []
         for label, span in spans:
             cancelled_by = ""
             if label in self._look_alikes:
                 cancelled_by = "harmless"
-            elif any(_overlap(span, look_alike) for look_alike in look_alikes):
+            elif any(
+                _overlap(span, look_alike) and self._cancels_label(kind, label)
+                for kind, look_alike in look_alikes
+            ):
                 cancelled_by = "look-alike"
             elif label in self._negatable and _negated(span):
                 cancelled_by = "negated"
@@ -168,6 +195,10 @@ class PhraseRules:
             if hit not in hits:
                 hits.append(hit)
         return hits
+
+    def _cancels_label(self, look_alike: str, label: str) -> bool:
+        cancelled = self._cancels[look_alike]
+        return cancelled is None or label in cancelled
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -198,12 +229,38 @@ def _negated(span: Span) -> bool:
 def _about_someone_else(span: Span) -> bool:
     if any(token.lower_ in FIRST_PERSON for token in span):
         return False
-    for token in reversed(span.doc[max(span.start - SUBJECT_WINDOW, 0) : span.start]):
+    reach = SUBJECT_WINDOW
+    index = span.start - 1
+    while index >= 0 and reach > 0:
+        token = span.doc[index]
+        index -= 1
+        reach -= 1
+        if token.text in QUOTES:
+            # "he's telling everyone he's 'suicidal'": a word in quotes.
+            continue
+        if token.lower_ in POSSESSIVES:
+            # "a girl in my uni halls overdosed": "my" names whose, not who.
+            continue
+        if token.lower_ in CLAUSE_BREAKS and _shares_the_subject(token):
+            reach += SUBJECT_WINDOW
+            continue
         if token.is_punct or token.lower_ in CLAUSE_BREAKS or token.lower_ in FIRST_PERSON:
             return False
         if token.lower_ in SOMEONE_ELSE:
             return True
     return False
+
+
+def _shares_the_subject(conjunction: Token) -> bool:
+    """Whether the clause after "and" or "but" goes on without a subject of its
+    own, in the third person: "my friend's going through a breakup and has
+    stopped eating" is still about the friend."""
+    following = conjunction.nbor(1) if conjunction.i + 1 < len(conjunction.doc) else None
+    return (
+        conjunction.lower_ in ("and", "but")
+        and following is not None
+        and following.lower_ in THIRD_PERSON_VERBS
+    )
 
 
 def _explained_in_quotes(span: Span) -> bool:

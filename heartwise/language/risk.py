@@ -83,10 +83,13 @@ BANK_ALONE: frozenset[Category] = frozenset(
 # A pattern of the first category overrules an unsupported classifier guess of
 # the second, which has the roles reversed: "a tracker on his car" means the
 # writer is tracking, not being abused; "my dad's revolver, to scare him" is a
-# danger to him, not (without a sign of it) to the writer.
-OVERRULES: Dict[Category, Category] = {
-    Category.SURVEILLANCE: Category.ABUSE,
-    Category.HARM_TO_OTHERS: Category.SELF_HARM,
+# danger to him, not (without a sign of it) to the writer; "he'd read all my
+# whatsapps" and "the choking only happened twice" are done to the writer,
+# not by them.
+OVERRULES: Dict[Category, Tuple[Category, ...]] = {
+    Category.SURVEILLANCE: (Category.ABUSE,),
+    Category.HARM_TO_OTHERS: (Category.SELF_HARM,),
+    Category.ABUSE: (Category.HARM_TO_OTHERS, Category.SURVEILLANCE),
 }
 # A pattern of the second category supports a classifier guess of the first:
 # "im in year 10" makes "a teacher asked me to meet him" a child at risk.
@@ -300,7 +303,7 @@ def _weigh_guess(
 ) -> Optional[Signal]:
     """What the classifier's guess adds, given the other evidence."""
     category = guess.signal.category
-    if category not in levels and any(OVERRULES.get(found) is category for found in levels):
+    if category not in levels and any(category in OVERRULES.get(found, ()) for found in levels):
         return None
     if category in denials:
         return guess.signal if guess.probability >= thresholds.classifier_over_denial else None

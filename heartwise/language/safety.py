@@ -163,16 +163,49 @@ _PARENT = _any("mum", "mom", "mam", "dad", "parents", "mother", "father", "stepd
 _FRIENDS = _any(
     "mates", "mate", "friends", "friend", "bestie", "flatmate", "flatmates", "sister", "brother"
 )
+_BODY = _any(
+    "arm", "arms", "forearm", "forearms", "wrist", "wrists", "leg", "legs", "thigh", "thighs",
+    "skin", "stomach", "hip", "hips", "hand", "hands", "chest", "ankle", "ankles",
+)  # fmt: skip
 _SURER = ("reliable", "quicker", "faster", "painless", "effective", "certain", "surer")
 
 # --- Self-harm --------------------------------------------------------------
 # Cancelled by a negation just before them: "i'm not suicidal" is not a crisis.
 _SELF_HARM: List[Pattern] = [
     [
-        _lemma("kill", "hurt", "harm", "cut", "burn", "starve", "punish", "hang", "off", "top"),
+        _lemma(
+            "kill",
+            "hurt",
+            "harm",
+            "cut",
+            "burn",
+            "starve",
+            "punish",
+            "hang",
+            "off",
+            "top",
+            "end",
+            "hit",
+            "punch",
+            "slap",
+            "carve",
+        ),
         _MYSELF,
     ],
-    [_any("kms", "suicide", "suicidal", "unalive", "sewerslide", "selfharm", "kys")],
+    [_any("kms", "suicide", "suicidal", "sewerslide", "selfharm", "kys")],
+    # "unaliving myself", "sewer slide thoughts": the words people use where
+    # platforms filter the plain ones.
+    [{"LOWER": {"REGEX": r"^un-?aliv"}}],
+    _phrase("sewer slide"),
+    # "is it normal to want to kill yourself after an affair, because i do"
+    [
+        _any("normal", "weird", "wrong", "bad"),
+        _any("to"),
+        _WANT,
+        _any("to"),
+        _lemma("kill", "hurt", "harm", "end"),
+        _any("yourself", "urself", "ur", "your"),
+    ],
     [{"LOWER": "self"}, {"ORTH": "-", "OP": "?"}, _lemma("harm", "harming")],
     [_lemma("end", "take"), {"LOWER": "my"}, {"LOWER": "own", "OP": "?"}, {"LOWER": "life"}],
     [_lemma("end"), {"LOWER": "it"}, {"LOWER": "all"}],
@@ -213,6 +246,23 @@ _SELF_HARM: List[Pattern] = [
         _any("attempt", "last", "before", "again"),
     ],
     [{"LOWER": "my"}, _any("last", "first", "previous", "second"), _any("attempt")],
+    # "since my attempt", "she knew about my attempt", "made an attempt in
+    # 2021": not "my attempt to talk to him".
+    [
+        _any("since", "after", "about", "before", "from", "of"),
+        _any("my"),
+        _any("attempt"),
+        _none_of("to", "at"),
+    ],
+    [_lemma("make"), _any("an"), _any("attempt"), _none_of("to", "at")],
+    # "go on then, do it properly this time", said to someone who tried before.
+    [_lemma("do"), _any("it"), _any("properly"), _any("this"), _any("time")],
+    # Household poisons: "in college i had drunk phenyl".
+    [
+        _lemma("drink", "drank", "swallow", "swallowed"),
+        _OPT,
+        _any("phenyl", "bleach", "poison", "pesticide", "antifreeze", "weedkiller"),
+    ],
     [_any("relapse", "relapsed", "relapsing"), _OPT, _OPT, _any("cutting", "self", "harm")],
     [_any("cutting", "burning"), _any("again", "myself")],
     # The tools and the traces of cutting: "using my old blades again",
@@ -249,7 +299,44 @@ _SELF_HARM: List[Pattern] = [
         _OPT,
         _any("wall", "walls", "door", "mirror", "floor"),
     ],
+    [
+        _any("bang", "banging", "hit", "hitting"),
+        _any("my"),
+        _any("head"),
+        _any("on", "against"),
+        _any("the", "a"),
+        _any("wall", "walls", "door", "floor"),
+    ],
     [_lemma("bite", "pinch", "bruise"), _any("myself")],
+    # "carved his initials into my leg", "bit my own forearm till it went purple"
+    [_lemma("carve", "etch", "scratch"), _OPT, _OPT, _OPT, _any("into"), _any("my"), _BODY],
+    [_lemma("bite", "cut", "burn", "hit", "scratch", "punch"), _any("my"), _any("own"), _BODY],
+    # "punching the wall till my knuckles split"
+    [
+        _lemma("punch", "hit", "smash", "bang"),
+        _any("the", "a", "walls", "wall", "door", "doors"),
+        _OPT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _any("till", "til", "until"),
+        _OPT,
+        _any("knuckles", "knuckle", "hand", "hands", "fist", "fists"),
+        _any("bleed", "bled", "bleeding", "split", "broke", "bruised", "swelled", "were", "are"),
+    ],
+    # "going at my skin with my nails every night until it's raw"
+    [
+        _any("skin"),
+        _OPT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _any("until", "till", "til"),
+        _any("it"),
+        _OPT,
+        _any("raw", "bleeds", "bled", "bleeding"),
+    ],
+    [_any("skin"), _any("with"), _any("my"), _any("nails", "fingernails")],
     [_lemma("take", "use", "live"), _OPT, _OPT, _any("laxatives", "laxative")],
     # Passive wishes: "i wish that car had hit me", "i pray he takes me in my sleep".
     [_lemma("wish", "hope", "pray"), _OPT, _OPT, _OPT, _any("hit", "killed", "run"), _ME],
@@ -270,7 +357,24 @@ _SELF_HARM: List[Pattern] = [
         _any("day"),
     ],
     [_any("purging", "purge", "bulimic", "anorexic")],
-    [_lemma("throw"), _any("up"), _any("after"), _OPT, _any("meal", "meals", "eating", "food")],
+    [
+        _lemma("throw"),
+        _any("up"),
+        _any("after"),
+        _OPT,
+        _any("meal", "meals", "eating", "food", "dinner", "lunch", "breakfast", "tea", "i"),
+    ],
+    [_any("fingers", "finger", "toothbrush"), _any("down"), _any("my"), _any("throat")],
+    # "eating only once in two days", "i don't deserve food"
+    [
+        _lemma("eat"),
+        _OPT,
+        _any("once"),
+        _any("in", "every"),
+        _any("two", "three", "2", "3", "few"),
+        _any("days"),
+    ],
+    [_any("no"), _any("right"), _any("to"), _any("eat", "food")],
 ]
 # These carry their own negation, so a negation must not cancel them.
 _SELF_HARM_OWN_NEGATION: List[Pattern] = [
@@ -306,6 +410,24 @@ _SELF_HARM_OWN_NEGATION: List[Pattern] = [
         _any("earth", "planet"),
     ],
     _phrase("no reason to live"),
+    # "biscuit is literally the only reason i'm still here"
+    [
+        _any("only"),
+        _any("reason"),
+        _any("i"),
+        _OPT,
+        _any("still"),
+        _any("here", "alive", "around", "breathing"),
+    ],
+    [_any("out"), _any("of"), _any("being"), _any("alive", "a", "here", "human")],
+    # "clean for 200 days until tonight": a relapse, counted as people in recovery count.
+    [
+        _any("clean"),
+        _any("for"),
+        {"LIKE_NUM": True},
+        _any("days", "weeks", "months", "years"),
+        _any("until", "till", "til"),
+    ],
     _phrase("no reason to be alive"),
     _phrase("nothing to live for"),
     _phrase("not worth living"),
@@ -320,6 +442,24 @@ _SELF_HARM_OWN_NEGATION: List[Pattern] = [
         _any("day", "days", "week", "weeks"),
     ],
     [_NOT, _lemma("deserve"), {"LOWER": "to"}, _lemma("live", "eat", "exist")],
+    [_NOT, _lemma("deserve"), _any("food", "meals", "dinner", "breakfast", "lunch")],
+    [
+        _NOT,
+        _lemma("eat", "ate", "eaten"),
+        _any("since"),
+        _any("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ],
+    # "i don't see why i should keep going without her"
+    [
+        _NOT,
+        _lemma("see"),
+        _any("why"),
+        _any("i"),
+        _any("should"),
+        _OPT,
+        _any("keep", "carry", "go", "stay", "be"),
+        _any("going", "on", "alive", "here", "living"),
+    ],
     [_NOT, _lemma("deserve"), {"LOWER": "to"}, _any("be"), _any("alive", "here", "around")],
     [_NOT, _any("be"), _any("around"), _any("much", "for"), _any("longer", "long")],
 ]
@@ -385,6 +525,14 @@ _MEANS: List[Pattern] = [
     [_any("painless"), _any("way", "method", "ways", "methods")],
     [_any("way", "ways", "method", "methods"), _any("to", "of"), _any("die", "dying")],
     [_any("fatality"), _any("rate", "rates")],
+    [_PILLS, _OPT, _OPT, _OPT, _lemma("kill"), _any("you", "u", "someone", "somebody", "a", "me")],
+    [
+        _any("deepest"),
+        _OPT,
+        _OPT,
+        _OPT,
+        _any("lake", "river", "reservoir", "canal", "quarry", "sea", "loch", "water"),
+    ],
     # A firearm newly bought or loaded, whoever it may be meant for.
     [_lemma("buy", "load", "purchase", "borrow"), _OPT, _OPT, _any(*_FIREARMS)],
     [
@@ -442,7 +590,8 @@ _SELF_HARM_IMMINENT: List[Pattern] = [
         _any("roof", "rooftop", "bridge", "ledge", "cliff", "railing", "tracks"),
     ],
     [
-        _any("pills", "knife", "rope", "gun", "blade", "razor", "noose"),
+        _any("pills", "knife", "rope", "gun", "blade", "razor", "noose", "belt", "cord", "tablets"),
+        _OPT,
         _OPT,
         _OPT,
         _any("next", "beside", "front", "hand", "ready"),
@@ -481,6 +630,27 @@ _SELF_HARM_CONCERN_OWN_NEGATION: List[Pattern] = [
         _any("up", "on", "going"),
     ],
     [_NOT, _lemma("deserve"), _any("anything", "happiness", "love", "good")],
+    # "i don't think i'll come out the other side of this one"
+    [
+        _NOT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _lemma("come", "make", "get"),
+        _OPT,
+        _any("out", "through", "to"),
+        _any("the"),
+        _any("other"),
+        _any("side"),
+    ],
+    [
+        _NOT,
+        _lemma("mind"),
+        _any("if"),
+        _OPT,
+        _OPT,
+        _any("died", "die", "crashed", "crash", "hit", "killed", "wake", "woke"),
+    ],
     [_NOT, _lemma("deserve"), _any("to"), _any("be"), _any("happy", "loved")],
 ]
 _SELF_HARM_CONCERN: List[Pattern] = [
@@ -531,6 +701,22 @@ _SELF_HARM_CONCERN: List[Pattern] = [
         _any("away"),
         _any("my"),
         _any("things", "stuff", "belongings", "possessions"),
+    ],
+    [
+        _lemma("give"),
+        _any("my", "all", "most"),
+        _OPT,
+        _any("things", "stuff", "belongings", "possessions"),
+        _any("away"),
+    ],
+    # "i'm back in that place again"
+    [
+        _any("back"),
+        _any("in", "to"),
+        _any("that", "the", "this"),
+        _OPT,
+        _any("place", "headspace", "hole"),
+        _any("again"),
     ],
 ]
 
@@ -622,8 +808,8 @@ _HARM_TO_OTHERS: List[Pattern] = [
         {"LOWER": "i"},
         _any("know"),
         _any("where"),
-        _any("he", "she", "they", "her", "his"),
-        _any("live", "lives", "works", "work", "sleeps", "parks", "new"),
+        _any("he", "she", "they", "her", "his", "you"),
+        _any("live", "lives", "works", "work", "sleeps", "parks", "new", "both"),
     ],
     # Not "make him regret leaving": as often mind games as menace.
     [_lemma("make"), _any("him", "her", "them"), _any("pay", "suffer", "bleed")],
@@ -647,7 +833,49 @@ _HARM_TO_OTHERS: List[Pattern] = [
         _any("happens", "happen"),
     ],
     [_lemma("bring", "take", "grab", "use", "get"), _OPT, _OPT, _WEAPON],
-    [_lemma("poison"), _any("him", "her", "them", "it", "his", "their")],
+    [_lemma("poison"), _any("him", "her", "them", "it", "his", "their", "a", "the")],
+    [_lemma("cut", "tamper"), _OPT, _any("the", "his", "her", "their"), _any("brake", "brakes")],
+    # "i'd put him in a wheelchair"
+    [
+        _lemma("put"),
+        _OBJECT,
+        _any("in", "into"),
+        _OPT,
+        _any("wheelchair", "hospital", "ground", "grave", "coma", "icu"),
+    ],
+    # "i just want the man she's seeing to have an accident. a proper one"
+    [
+        _WANT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _any("to"),
+        _any("have"),
+        _any("an"),
+        _any("accident"),
+    ],
+    # "i keep picturing driving into her new fella"
+    [
+        _lemma("drive", "crash", "plough", "plow", "swerve"),
+        _any("into"),
+        _OBJECT,
+        _none_of(
+            "street",
+            "road",
+            "drive",
+            "driveway",
+            "work",
+            "town",
+            "car",
+            "house",
+            "place",
+            "village",
+            "city",
+        ),
+    ],
     [
         _any("he", "she", "they", "him", "her", "them"),
         _lemma("deserve"),
@@ -835,7 +1063,21 @@ _ABUSE: List[Pattern] = [
         _lemma("check", "go", "read", "look"),
         _OPT,
         _any("my"),
-        _any("phone", "texts", "messages", "email", "emails", "bank", "statements", "accounts"),
+        _any(
+            "phone",
+            "texts",
+            "messages",
+            "email",
+            "emails",
+            "bank",
+            "statements",
+            "accounts",
+            "whatsapps",
+            "whatsapp",
+            "dms",
+            "snaps",
+            "chats",
+        ),
     ],
     # "i had to explain every purchase", "had to justify every penny"
     [
@@ -876,6 +1118,201 @@ _ABUSE: List[Pattern] = [
 ]
 # Threats to share the writer's intimate images ("he said he'd post the pics
 # i sent"): image-based abuse, sextortion when the writer is a minor.
+# Violence described rather than named: "his hands round my throat", "threw
+# the kettle at me", "held my head under the bath water", "came at me with a
+# knife", "the choking only happened twice", "put me in hospital".
+_ABUSE += [
+    [
+        _any("hands", "hand", "fingers"),
+        _any("round", "around", "on"),
+        _any("my"),
+        _any("throat", "neck"),
+    ],
+    [
+        _lemma("throw", "chuck", "hurl", "lob"),
+        _OPT,
+        _any(
+            "plate",
+            "plates",
+            "mug",
+            "cup",
+            "glass",
+            "bottle",
+            "phone",
+            "remote",
+            "shoe",
+            "shoes",
+            "kettle",
+            "chair",
+            "lamp",
+            "keys",
+            "book",
+            "pan",
+            "knife",
+            "stuff",
+            "things",
+            "something",
+            "ashtray",
+            "vase",
+            "drink",
+            "bowl",
+            "laptop",
+            "controller",
+            "iron",
+        ),
+        _any("at"),
+        _any("me"),
+    ],
+    [
+        _lemma("throw", "chuck", "hurl", "smash", "break"),
+        _OPT,
+        _OPT,
+        _any("at", "over"),
+        _any("my"),
+        _any("head", "face"),
+    ],
+    [
+        _lemma("hold", "push", "press", "shove", "force"),
+        _OPT,
+        _OPT,
+        _any("over", "under"),
+        _any("my"),
+        _any("face", "head", "mouth", "nose"),
+    ],
+    [
+        _lemma("hold", "push", "shove", "force"),
+        _any("my"),
+        _any("head", "face"),
+        _any("under", "into"),
+    ],
+    [
+        _lemma("come", "go"),
+        _any("at", "for"),
+        _ME,
+        _any("with"),
+        _OPT,
+        _any(
+            *_FIREARMS,
+            "knife",
+            "knives",
+            "bottle",
+            "hammer",
+            "bat",
+            "belt",
+            "scissors",
+            "glass",
+            "pan",
+            "hairbrush",
+            "fists",
+        ),
+    ],
+    [
+        _PERSON,
+        _OPT,
+        _OPT,
+        _lemma("put", "land"),
+        _ME,
+        _any("in"),
+        _OPT,
+        _any("hospital", "a&e", "icu", "er"),
+    ],
+    [
+        _any("the"),
+        _any("choking", "strangling", "hitting", "slapping", "punching", "kicking"),
+        _none_of("feeling", "feelings", "sensation", "game", "bag"),
+    ],
+    [
+        _any("molestation", "restraining", "protective", "protection"),
+        _any("order"),
+        _any("on", "against"),
+        _any("him", "her", "them", "my", "the"),
+    ],
+    # Control after the breakup: "he's been driving past my house every night".
+    [
+        _lemma("drive", "walk"),
+        _any("past", "by"),
+        _any("my"),
+        _any("house", "flat", "place", "work", "home"),
+        _any("every", "all"),
+    ],
+    # Money taken: "my ex took my whole wage every month".
+    [
+        _lemma("take"),
+        _any("all", "my"),
+        _OPT,
+        _OPT,
+        _any("wage", "wages", "salary", "paycheck", "paycheque", "benefits", "pay"),
+    ],
+    # Threats of suicide to stop someone leaving: "she said she'd hurt herself if i did it again".
+    [
+        _any("he", "she", "they"),
+        _any("'d", "d", "would", "will", "'ll"),
+        _lemma("kill", "hurt", "harm"),
+        _any("himself", "herself", "themselves"),
+        _any("if"),
+    ],
+]
+_ABUSE += [
+    # "she used to scratch my face when we argued", "my ex girlfriend bit me"
+    [
+        _PERSON,
+        _OPT,
+        _OPT,
+        _lemma("scratch", "claw", "bite", "punch", "slap", "hit", "kick", "burn"),
+        _any("my"),
+        _any("face", "arm", "arms", "neck", "back", "head", "chest", "hand", "hands"),
+    ],
+    [_PERSON, _OPT, _OPT, _lemma("bite", "bit", "scratch", "headbutt", "stab"), _ME],
+    [
+        _lemma("throw", "shove", "push", "slam"),
+        _ME,
+        _any("into", "against", "down", "onto"),
+        _OPT,
+        _any(
+            "banister",
+            "bannister",
+            "radiator",
+            "sink",
+            "bath",
+            "tv",
+            "cabinet",
+            "dresser",
+            "railings",
+        ),
+    ],
+    # Control: "she always needed to know where i was", "check my google maps timeline".
+    [
+        _lemma("need", "have", "want", "demand", "insist"),
+        _any("to"),
+        _any("know"),
+        _any("where"),
+        _any("i"),
+        _any("was", "am", "'m", "m", "were", "went"),
+    ],
+    [
+        _PERSON,
+        _OPT,
+        _OPT,
+        _lemma("check", "track", "watch", "follow", "monitor"),
+        _any("my"),
+        _OPT,
+        _OPT,
+        _any("location", "timeline", "whereabouts"),
+    ],
+    # "if i ever left he'd drive the car into a tree", "...he'd take the kids"
+    [
+        _any("if"),
+        _any("i"),
+        _OPT,
+        _any("left", "leave", "went"),
+        _OPT,
+        _OPT,
+        _any("he", "she", "they"),
+        _any("'d", "would", "will", "'ll", "d"),
+        _OPT,
+        _lemma("kill", "hurt", "drive", "crash", "take", "make", "ruin", "end", "find", "burn"),
+    ],
+]
 _IMAGES = _any(
     "nudes", "nude", "naked", "intimate", "pics", "pictures", "photos", "video", "videos"
 )
@@ -892,6 +1329,12 @@ _ABUSE += [
     ],
 ]
 _ABUSE_OWN_NEGATION: List[Pattern] = [
+    [
+        _NOT,
+        _any("allowed"),
+        _any("a", "my", "any", "to"),
+        _any("car", "phone", "money", "friends", "job", "bank", "card", "own"),
+    ],
     [
         _NOT,
         _any("let", "allow", "allows"),
@@ -1026,6 +1469,29 @@ _LOOKS_VIOLENT: List[Pattern] = [
         _any("junk", "takeaway", "takeaways", "crisps", "sugar", "chocolate", "meat", "so", "late"),
     ],
     [_any("it", "this", "that", "'s", "s", "is"), _any("killing"), _ME],
+    # "i could slap myself for texting him": self-reproach, not an act.
+    [_any("could", "should"), _OPT, _lemma("hit", "slap", "kick", "punch"), _MYSELF],
+    # Money, time and attention taken: "she took my whole wage", "took my whole weekend".
+    [
+        _any("took", "taken", "take", "takes"),
+        _any("my", "all"),
+        _any("whole", "entire", "my"),
+        _any(
+            "wage",
+            "wages",
+            "salary",
+            "pay",
+            "paycheck",
+            "savings",
+            "weekend",
+            "day",
+            "evening",
+            "night",
+            "life",
+            "attention",
+            "time",
+        ),
+    ],
     # "the no checking one is gonna kill me lol", "this week will kill me":
     # a thing, not a person, does the killing.
     [
@@ -1111,6 +1577,10 @@ _LOOKS_LIKE_ABUSE: List[Pattern] = [
     [_any("like"), _any("someone", "somebody"), _OPT, _lemma("punch", "hit", "kick", "stab"), _ME],
     # A parent taking a phone away is discipline, not coercive control.
     [_PARENT, _OPT, _lemma("take", "confiscate"), _OPT, _any("my")],
+    [_lemma("stab"), _ME, _any("in"), _any("the"), _any("back")],
+    # "my mum won't let me go to the party": house rules, not control.
+    [_PARENT, _OPT, _OPT, _OPT, _any("let", "allow"), _ME],
+    [_PARENT, _OPT, _OPT, _OPT, _OPT, _any("allowed")],
     # Friends holding the phone so the writer can't text the ex: help asked
     # for ("my mates would 100% take my phone if i asked"), not control.
     [
@@ -1130,6 +1600,14 @@ _LOOKS_LIKE_A_MINOR: List[Pattern] = [
     [_any(*_AGES), _TIME_UNITS, _none_of("old")],
     # "our 14yo": the writer's child
     [_any("our", "my", "his", "her", "their", "a", "the"), _AGE_TAG],
+    # "i'm in year 3 of uni"
+    [
+        {"LOWER": "in"},
+        _any("year"),
+        _OPT,
+        _any("of", "at"),
+        _any("uni", "university", "college", "my", "the", "med", "law"),
+    ],
 ]
 # The ex has someone new: the commonest fact after a breakup, and the
 # training data's threats and surveillance are full of new partners.
@@ -1203,7 +1681,7 @@ NEGATABLE = tuple(
 ABOUT_THE_WRITER = tuple(
     label
     for label in SIGNALS
-    if label.startswith(("SELF_HARM", "HARM_TO_OTHERS")) or label == "MEANS"
+    if label.startswith(("SELF_HARM", "HARM_TO_OTHERS")) or label in ("MEANS", "SURVEILLANCE")
 )
 
 
@@ -1216,7 +1694,12 @@ class SafetyRules:
             PATTERNS,
             negatable=NEGATABLE,
             about_the_writer=ABOUT_THE_WRITER,
-            look_alikes=LOOK_ALIKES,
+            look_alikes={
+                look_alike: [
+                    label for label, signal in SIGNALS.items() if signal.category in argues_against
+                ]
+                for look_alike, argues_against in LOOK_ALIKES.items()
+            },
         )
 
     def find(self, doc: Doc) -> List[Hit]:
