@@ -443,12 +443,6 @@ _SELF_HARM_OWN_NEGATION: List[Pattern] = [
     ],
     [_NOT, _lemma("deserve"), {"LOWER": "to"}, _lemma("live", "eat", "exist")],
     [_NOT, _lemma("deserve"), _any("food", "meals", "dinner", "breakfast", "lunch")],
-    [
-        _NOT,
-        _lemma("eat", "ate", "eaten"),
-        _any("since"),
-        _any("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    ],
     # "i don't see why i should keep going without her"
     [
         _NOT,

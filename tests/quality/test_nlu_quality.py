@@ -60,12 +60,18 @@ def test_the_real_voice_set_is_as_large_and_hard_as_promised(results):
 # (0.864 to 0.818), so its floor, at one message below, was 0.77. Training
 # the breakup idioms ("finished it with me", "called it off") as feelings
 # brought it back to 0.909 and the fallback to 0.5 %: floors 0.86 and 0.01.
+# Phrase families for harm described rather than named (injuries, violence
+# told as a scene, control after the breakup, veiled threats; found on the
+# third calibration batch) raised abuse to 46 of 48 and harm to others to
+# 21 of 22: floors 0.937 and 0.909. A sixth round of training data on the
+# same themes lowered every recall here (self-harm 0.972 to 0.936, abuse to
+# 0.917, harm to 0.909) and was not kept.
 FLOORS = {
     "acceptable intent": 0.89,
     "acceptable intent, 25+ words": 0.89,
     "crisis and self harm recall": 0.954,
-    "abuse recall": 0.915,
-    "harm to others recall": 0.86,
+    "abuse recall": 0.937,
+    "harm to others recall": 0.909,
     "minors at risk recall": 0.9,
     "surveillance recall": 0.875,
     "false alarms, hard negatives": 0.075,

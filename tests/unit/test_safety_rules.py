@@ -440,7 +440,7 @@ def test_acting_now_guessed_alone_after_a_disclosure_gets_the_lines_not_emergenc
         ("had fingers down my throat after tea again", "crisis"),
         ("i throw up after dinner so i can stay small for him", "crisis"),
         ("i only eat once in three days now", "crisis"),
-        ("i havent eaten since tuesday and i dont deserve food anyway", "crisis"),
+        ("i havent eaten much and i dont deserve food anyway", "crisis"),
         ("i dont see why i should keep going without him", "crisis"),
         ("can sleeping tablets and gin kill you", "crisis"),
         ("how deep is the deepest bit of the reservoir", "crisis"),
@@ -502,3 +502,10 @@ def test_a_pattern_of_abuse_overrules_a_lone_guess_of_a_threat(intent_with_guess
     ranking = {"threaten_harm": 0.63, "want_ex_back": 0.2}
     message = "the choking only happened twice. should i let him come home"
     assert intent_with_guess(message, ranking) == "report_abuse"
+
+
+def test_a_missed_meal_in_a_pleading_draft_is_not_a_crisis(forced_intent):
+    # Pasted to the draft coach, a guilt trip: role-played, it got emergency
+    # services, and the draft was never checked.
+    draft = "i havent eaten since sunday and thats on you. you owe me a conversation"
+    assert forced_intent(draft) is None
