@@ -64,7 +64,8 @@ NOT_A_NAME = frozenset(
     fiancee hubby missus broke left dumped cheated said told moved texted messaged keeps wants
     blocked unfollowed ghosted honestly anyway well ok okay yeah yes no right hi hey hello look
     listen ugh also tbh lol sorry dad mum mom everyone everybody someone flatmate roommate
-    housemate friend sister brother son daughter kids parents landlord""".split()
+    housemate friend sister brother son daughter kids parents landlord anymore though tho too
+    either lmao haha btw actually lately currently ever forever back anyways""".split()
 )
 GOALS = [
     (

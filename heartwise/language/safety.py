@@ -324,6 +324,31 @@ _SELF_HARM: List[Pattern] = [
         _any("knuckles", "knuckle", "hand", "hands", "fist", "fists"),
         _any("bleed", "bled", "bleeding", "split", "broke", "bruised", "swelled", "were", "are"),
     ],
+    # "punched my wall so hard my knuckles split open again", "hit the wall
+    # cos its better than feeling it"
+    [
+        _lemma("punch", "hit", "smash", "bang"),
+        _any("the", "a", "my"),
+        _any("wall", "walls", "door"),
+        _OPT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _OPT,
+        _any("knuckles", "knuckle", "hand", "hands", "fist", "fists"),
+        _OPT,
+        _any("split", "bleed", "bled", "bleeding", "broke", "broken", "swollen", "purple"),
+    ],
+    [
+        _lemma("punch", "hit", "smash", "bang"),
+        _any("the", "a", "my"),
+        _any("wall", "walls", "door"),
+        _any("cos", "cause", "coz", "because", "bc", "so", "to"),
+        _OPT,
+        _OPT,
+        _any("better", "feel", "numb", "quiet", "stop", "hurts"),
+    ],
     # "going at my skin with my nails every night until it's raw"
     [
         _any("skin"),
@@ -636,6 +661,16 @@ _SELF_HARM_CONCERN_OWN_NEGATION: List[Pattern] = [
         _any("the"),
         _any("other"),
         _any("side"),
+    ],
+    # "some nights i dont really care what happens yknow", "...what happens to me"
+    [_NOT, _OPT, _lemma("care"), _any("what"), _any("happens", "happen"), _any("to"), _any("me")],
+    [
+        _NOT,
+        _OPT,
+        _lemma("care"),
+        _any("what"),
+        _any("happens", "happen"),
+        {"LOWER": {"IN": [".", "!", "yknow", "anymore", "tbh", "honestly", "lol", "tho", ","]}},
     ],
     [
         _NOT,
@@ -1463,6 +1498,37 @@ _LOOKS_VIOLENT: List[Pattern] = [
         _any("junk", "takeaway", "takeaways", "crisps", "sugar", "chocolate", "meat", "so", "late"),
     ],
     [_any("it", "this", "that", "'s", "s", "is"), _any("killing"), _ME],
+    # "i could murder a gin", "i'd kill a pint right now"
+    [
+        _lemma("murder", "kill"),
+        _any("a", "an", "some", "the"),
+        _OPT,
+        _any(
+            "gin",
+            "pint",
+            "pints",
+            "drink",
+            "curry",
+            "pizza",
+            "coffee",
+            "takeaway",
+            "beer",
+            "wine",
+            "vodka",
+            "kebab",
+            "burger",
+            "brew",
+            "cuppa",
+            "glass",
+            "bottle",
+            "chippy",
+            "sandwich",
+            "tea",
+            "cake",
+            "nap",
+            "bath",
+        ),
+    ],
     # "i could slap myself for texting him": self-reproach, not an act.
     [_any("could", "should"), _OPT, _lemma("hit", "slap", "kick", "punch"), _MYSELF],
     # Money, time and attention taken: "she took my whole wage", "took my whole weekend".

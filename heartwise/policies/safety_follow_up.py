@@ -256,6 +256,20 @@ MEETING = re.compile(
     r"\b(?:him|her|them|meet|meeting|see|go|going|visit|pick(?:ing)? up|drop(?:ping)? off)\b",
     re.IGNORECASE,
 )
+# After abuse was told, a plan to meet them: "hes asked to meet saturday for
+# dinner... im gonna go", "i'm going either way. so if im going what should i
+# do". Role-play got the anger advice twice, and she left to text him.
+PLANS_TO_MEET = re.compile(
+    r"\b(?:meet|see)\s+(?:him|her|them|up)\b"
+    r"|\b(?:meet|meeting)\s+(?:for|at|on|this|next|tomorrow|tonight|saturday|sunday|friday)\b"
+    r"|\b(?:asked|wants?|asking)\s+(?:me\s+)?to\s+meet\b"
+    r"|\bif i(?:'?m| am)?\s+(?:do\s+)?(?:go|going)\b"
+    r"(?![^.?!]{0,12}\b(?:to bed|home|back to work|to sleep)\b)",
+    re.IGNORECASE,
+)
+WONT_MEET = re.compile(
+    r"\b(?:not|never|won'?t|n'?t|no way|refuse)\b[^.?!]{0,15}\b(?:meet|see|go)\b", re.IGNORECASE
+)
 PICTURE = re.compile(
     r"\b(?:pic|pics|photo|photos|picture|pictures|nudes?|video|vid|snaps?)\b", re.I
 )
@@ -467,6 +481,10 @@ def follow_up(tracker: DialogueStateTracker) -> Optional[Answer]:
         return NO_LABEL_NEEDED, []
     if slots["abuse_disclosed"] and not slots["minor_disclosed"]:
         after_abuse = abuse_follow_up(text, tracker.get_slot("ex_name"))
+        if after_abuse == SAFETY_PLAN and reply_before_this_message(tracker) == SAFETY_PLAN:
+            # "im going either way. so if im going what should i do", just
+            # after the plan: the plan goes on, it is not said twice.
+            return PLAN_FOLLOW_UP, []
         if after_abuse:
             return after_abuse, []
     if slots["abuse_disclosed"] and OWN_DEVICE.search(text) and WATCHED.search(text):
@@ -614,6 +632,8 @@ def abuse_follow_up(text: str, ex_name: Optional[str] = None) -> Optional[str]:
         if written_to_them and not ASKS_TO_WRITE.search(text):
             return BOUNDARY_DRAFT
         return BOUNDARY_MESSAGE
+    if PLANS_TO_MEET.search(text) and not WONT_MEET.search(text):
+        return SAFETY_PLAN
     return None
 
 

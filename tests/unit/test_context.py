@@ -55,6 +55,9 @@ from tests.helpers import domain as real_domain
         ("rob moved out 2 months ago. eleven years married", "Rob"),
         ("dad moved out when i was 12 and now this", None),
         ("everyone left me this year", None),
+        # Found by role-play: an adverb after the role is no name.
+        ("shes not my girlfriend anymore thats the whole problem", None),
+        ("he isnt my boyfriend though, not since june", None),
     ],
 )
 def test_the_exs_name_is_taken_only_where_it_is_said_to_be_the_ex(text, name):

@@ -846,3 +846,46 @@ def test_feeling_better_for_talking_is_heard_whatever_the_classifier_guessed():
     text = "i think im alright to keep going with this though. typing it out helps a bit"
     tracker = after_the_lines(text, "crisis", risk=GUESSED)
     assert follow_up(tracker) == ("utter_glad_it_helps", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hes asked to meet saturday for dinner and honestly im gonna go",
+        "i'm going either way. so if im going what should i do",
+        "she wants me to meet her at the flat to sort the furniture",
+    ],
+)
+def test_a_plan_to_meet_them_after_abuse_gets_a_safety_plan(text):
+    # Role-play: the anger advice twice, and she left to text him.
+    assert follow_up(after(text, intent="express_anger", slots=AFTER_ABUSE)) == (
+        "utter_safety_planning",
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not going to meet him, no way",
+        "if im going to bed this early something is wrong lol",
+        "hes asked to meet saturday",
+    ],
+)
+def test_no_plan_to_meet_or_no_abuse_gets_no_safety_plan(text):
+    slots = {} if text == "hes asked to meet saturday" else AFTER_ABUSE
+    assert follow_up(after(text, intent="express_anger", slots=slots)) != (
+        "utter_safety_planning",
+        [],
+    )
+
+
+def test_asking_again_just_after_the_safety_plan_is_not_given_the_same_plan():
+    tracker = DialogueStateTracker("someone", DOMAIN.slots)
+    tracker.update(SlotSet("abuse_disclosed", True))
+    tracker.update(ActionExecuted("utter_safety_planning"))
+    tracker.update(ActionExecuted("action_listen"))
+    text = "im going either way. so if im going what should i do"
+    parse = {"intent": {"name": "express_anger", "confidence": 0.6}, "text": text, "risk": {}}
+    tracker.update(UserUttered(text, parse["intent"], [], parse_data=parse))
+    assert follow_up(tracker) == ("utter_safety_plan_follow_up", [])

@@ -509,3 +509,27 @@ def test_a_missed_meal_in_a_pleading_draft_is_not_a_crisis(forced_intent):
     # services, and the draft was never checked.
     draft = "i havent eaten since sunday and thats on you. you owe me a conversation"
     assert forced_intent(draft) is None
+
+
+# Found by role-play (a student who punched walls most nights, a nurse who
+# wanted a gin): new sentences in the same words.
+@pytest.mark.parametrize(
+    "message, intent",
+    [
+        ("punched the door so hard last night my knuckles are bleeding", "crisis"),
+        ("i hit the wall cos its better than feeling anything", "crisis"),
+        ("honestly i dont care what happens to me anymore", "express_hopelessness"),
+        ("some nights i just dont really care what happens. yknow", "express_hopelessness"),
+    ],
+)
+def test_injuries_and_not_caring_said_in_passing_are_caught(forced_intent, message, intent):
+    assert forced_intent(message) == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["i could murder a gin right now", "could kill a pint after that shift"],
+)
+def test_wanting_a_drink_asks_more_of_the_classifier(intent_with_guess, message):
+    ranking = {"crisis": 0.6, "express_feelings": 0.3}
+    assert intent_with_guess(message, ranking) is None
