@@ -37,6 +37,13 @@ def _phrase(text: str) -> Pattern:
 
 
 _OPT = {"OP": "?"}
+
+
+def _gap(most: int) -> List[Dict[str, object]]:
+    """Up to ``most`` tokens of any kind (spaCy 3.4 has no {0,n} quantifier)."""
+    return [_OPT] * most
+
+
 _NOT = {"NORM": {"IN": ["not", "never"]}}
 _TO = {"LOWER": "to", "OP": "?"}
 _WANT = _lemma("want", "wanna", "wish", "wan")
@@ -274,10 +281,7 @@ _SELF_HARM: List[Pattern] = [
     [
         _lemma("slam", "burn", "hit", "punch", "scratch", "bang", "cut"),
         _any("my", "myself"),
-        _OPT,
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(4),
         _any("on"),
         _any("purpose"),
     ],
@@ -311,34 +315,28 @@ _SELF_HARM: List[Pattern] = [
     # "carved his initials into my leg", "bit my own forearm till it went purple"
     [_lemma("carve", "etch", "scratch"), _OPT, _OPT, _OPT, _any("into"), _any("my"), _BODY],
     [_lemma("bite", "cut", "burn", "hit", "scratch", "punch"), _any("my"), _any("own"), _BODY],
-    # "punching the wall till my knuckles split"
-    [
-        _lemma("punch", "hit", "smash", "bang"),
-        _any("the", "a", "walls", "wall", "door", "doors"),
-        _OPT,
-        _OPT,
-        _OPT,
-        _OPT,
-        _any("till", "til", "until"),
-        _OPT,
-        _any("knuckles", "knuckle", "hand", "hands", "fist", "fists"),
-        _any("bleed", "bled", "bleeding", "split", "broke", "bruised", "swelled", "were", "are"),
-    ],
-    # "punched my wall so hard my knuckles split open again", "hit the wall
-    # cos its better than feeling it"
+    # "punched my wall so hard my knuckles split open again", "punching the
+    # wall till my knuckles bled", "hit the wall cos its better than feeling it"
     [
         _lemma("punch", "hit", "smash", "bang"),
         _any("the", "a", "my"),
-        _any("wall", "walls", "door"),
         _OPT,
-        _OPT,
-        _OPT,
-        _OPT,
-        _OPT,
-        _OPT,
+        _any("wall", "walls", "door", "doors"),
+        *_gap(6),
         _any("knuckles", "knuckle", "hand", "hands", "fist", "fists"),
         _OPT,
-        _any("split", "bleed", "bled", "bleeding", "broke", "broken", "swollen", "purple"),
+        _any(
+            "split",
+            "bleed",
+            "bled",
+            "bleeding",
+            "broke",
+            "broken",
+            "swollen",
+            "swelled",
+            "bruised",
+            "purple",
+        ),
     ],
     [
         _lemma("punch", "hit", "smash", "bang"),
@@ -352,10 +350,7 @@ _SELF_HARM: List[Pattern] = [
     # "going at my skin with my nails every night until it's raw"
     [
         _any("skin"),
-        _OPT,
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(4),
         _any("until", "till", "til"),
         _any("it"),
         _OPT,
@@ -487,9 +482,7 @@ _MEANS: List[Pattern] = [
     # "which car parks are high enough": a place now, not a date remembered.
     [
         _HIGH_PLACE,
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(3),
         _any("is", "are", "be", "'s"),
         _any("high", "tall"),
         _any("enough"),
@@ -500,13 +493,9 @@ _MEANS: List[Pattern] = [
     # "what kind of rope will hold an adult's weight"
     [
         _lemma(*_LIGATURES),
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(3),
         _lemma("hold", "take", "support", "carry"),
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(3),
         _any("weight"),
     ],
     # "how much insulin would be too much for someone who isn't diabetic"
@@ -547,9 +536,7 @@ _MEANS: List[Pattern] = [
     [_PILLS, _OPT, _OPT, _OPT, _lemma("kill"), _any("you", "u", "someone", "somebody", "a", "me")],
     [
         _any("deepest"),
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(3),
         _any("lake", "river", "reservoir", "canal", "quarry", "sea", "loch", "water"),
     ],
     # A firearm newly bought or loaded, whoever it may be meant for.
@@ -610,9 +597,7 @@ _SELF_HARM_IMMINENT: List[Pattern] = [
     ],
     [
         _any("pills", "knife", "rope", "gun", "blade", "razor", "noose", "belt", "cord", "tablets"),
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(3),
         _any("next", "beside", "front", "hand", "ready"),
     ],
 ]
@@ -652,9 +637,7 @@ _SELF_HARM_CONCERN_OWN_NEGATION: List[Pattern] = [
     # "i don't think i'll come out the other side of this one"
     [
         _NOT,
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(3),
         _lemma("come", "make", "get"),
         _OPT,
         _any("out", "through", "to"),
@@ -853,9 +836,7 @@ _HARM_TO_OTHERS: List[Pattern] = [
     ],
     [
         _any("he", "she", "they", "hes", "shes"),
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(3),
         _lemma("find"),
         _any("out"),
         _any("what"),
@@ -875,12 +856,7 @@ _HARM_TO_OTHERS: List[Pattern] = [
     # "i just want the man she's seeing to have an accident. a proper one"
     [
         _WANT,
-        _OPT,
-        _OPT,
-        _OPT,
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(6),
         _any("to"),
         _any("have"),
         _any("an"),
@@ -1645,9 +1621,7 @@ _LOOKS_LIKE_ABUSE: List[Pattern] = [
     # for ("my mates would 100% take my phone if i asked"), not control.
     [
         _FRIENDS,
-        _OPT,
-        _OPT,
-        _OPT,
+        *_gap(3),
         _lemma("take", "hold", "keep", "confiscate", "have"),
         _OPT,
         _any("my"),
