@@ -256,15 +256,16 @@ MEETING = re.compile(
     r"\b(?:him|her|them|meet|meeting|see|go|going|visit|pick(?:ing)? up|drop(?:ping)? off)\b",
     re.IGNORECASE,
 )
-# After abuse was told, a plan to meet them: "hes asked to meet saturday for
-# dinner... im gonna go", "i'm going either way. so if im going what should i
-# do". Role-play got the anger advice twice, and she left to text him.
+# After abuse was told, the person's own plan to meet them: "hes asked to
+# meet saturday for dinner... im gonna go", "i'm going either way. so if im
+# going what should i do". Role-play got the anger advice twice, and she left
+# to text him. Their asking ("he wants to meet for a coffee") is not a plan.
 PLANS_TO_MEET = re.compile(
-    r"\b(?:meet|see)\s+(?:him|her|them|up)\b"
-    r"|\b(?:meet|meeting)\s+(?:for|at|on|this|next|tomorrow|tonight|saturday|sunday|friday)\b"
-    r"|\b(?:asked|wants?|asking)\s+(?:me\s+)?to\s+meet\b"
-    r"|\bif i(?:'?m| am)?\s+(?:do\s+)?(?:go|going)\b"
-    r"(?![^.?!]{0,12}\b(?:to bed|home|back to work|to sleep)\b)",
+    r"\b(?:i'?m|im|i am|i'?ll|i will)\s+(?:gonna\s+|going\s+to\s+|prob(?:ably)?\s+)?(?:go|meet|see)\b"
+    r"(?![^.?!]{0,12}\b(?:to bed|home|back to work|to sleep)\b)"
+    r"|\bif i(?:'?m| am)?\s+(?:do\s+)?(?:go|going|meet|see)\b"
+    r"(?![^.?!]{0,12}\b(?:to bed|home|back to work|to sleep)\b)"
+    r"|\b(?:agreed|decided|said yes)\s+to\s+(?:meet|see|dinner|a drink|coffee)\b",
     re.IGNORECASE,
 )
 WONT_MEET = re.compile(

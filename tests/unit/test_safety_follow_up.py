@@ -853,7 +853,7 @@ def test_feeling_better_for_talking_is_heard_whatever_the_classifier_guessed():
     [
         "hes asked to meet saturday for dinner and honestly im gonna go",
         "i'm going either way. so if im going what should i do",
-        "she wants me to meet her at the flat to sort the furniture",
+        "i said yes to dinner. what do i need to think about",
     ],
 )
 def test_a_plan_to_meet_them_after_abuse_gets_a_safety_plan(text):
@@ -870,6 +870,7 @@ def test_a_plan_to_meet_them_after_abuse_gets_a_safety_plan(text):
         "i'm not going to meet him, no way",
         "if im going to bed this early something is wrong lol",
         "hes asked to meet saturday",
+        "he wants to meet for a coffee to 'talk properly'",
     ],
 )
 def test_no_plan_to_meet_or_no_abuse_gets_no_safety_plan(text):
