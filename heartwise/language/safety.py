@@ -292,24 +292,29 @@ _SELF_HARM: List[Pattern] = [
     # myself till it marks", laxatives.
     [_lemma("dig", "dug"), _any("my"), _any("nails", "fingernails"), _any("into")],
     [
-        # The writer's own doing ("he slammed my head into the door" is abuse).
-        _any("i", "been", "keep", "kept", "started", "start"),
+        # The writer's own doing ("he slammed my head into the door" and "he
+        # kept banging my head" are abuse).
+        _any("i", "been", "started", "start"),
         _OPT,
         _lemma("bang", "hit", "smash", "slam", "bash"),
         _any("my"),
         _any("head"),
         _any("against", "into", "off"),
-        _any("the"),
+        _any("the", "a"),
         _OPT,
         _any("wall", "walls", "door", "mirror", "floor"),
     ],
+    # "i bang my head on the wall when the thoughts get loud", not "i hit my
+    # head on the cupboard door".
     [
-        _any("bang", "banging", "hit", "hitting"),
+        _any("i", "been", "started", "start"),
+        _OPT,
+        _lemma("bang", "bash"),
         _any("my"),
         _any("head"),
-        _any("on", "against"),
+        _any("on"),
         _any("the", "a"),
-        _any("wall", "walls", "door", "floor"),
+        _any("wall", "walls", "floor"),
     ],
     [_lemma("bite", "pinch", "bruise"), _any("myself")],
     # "carved his initials into my leg", "bit my own forearm till it went purple"

@@ -260,11 +260,14 @@ MEETING = re.compile(
 # meet saturday for dinner... im gonna go", "i'm going either way. so if im
 # going what should i do". Role-play got the anger advice twice, and she left
 # to text him. Their asking ("he wants to meet for a coffee") is not a plan.
+_I_WILL = r"\b(?:i'?m|im|i am|i'?ll|i will)\s+(?:gonna\s+|going\s+to\s+|prob(?:ably)?\s+)?"
+_THEM = r"(?:him|her|them|up)\b"
 PLANS_TO_MEET = re.compile(
-    r"\b(?:i'?m|im|i am|i'?ll|i will)\s+(?:gonna\s+|going\s+to\s+|prob(?:ably)?\s+)?(?:go|meet|see)\b"
-    r"(?![^.?!]{0,12}\b(?:to bed|home|back to work|to sleep)\b)"
-    r"|\bif i(?:'?m| am)?\s+(?:do\s+)?(?:go|going|meet|see)\b"
-    r"(?![^.?!]{0,12}\b(?:to bed|home|back to work|to sleep)\b)"
+    rf"{_I_WILL}(?:meet|see)\s+{_THEM}"
+    # "im gonna go", "i'll go anyway", but not "im gonna go to the gym".
+    rf"|{_I_WILL}go\b(?=\s*(?:[.?!,]|$|anyway|either way|to (?:meet|see|dinner)|and (?:meet|see)))"
+    rf"|\bif i(?:'?m| am)?\s+(?:do\s+)?(?:go|going|meet\s+{_THEM}|see\s+{_THEM})\b"
+    r"(?!\s+(?:to|back to)\s+(?:bed|sleep|work|the gym|uni|school)\b)"
     r"|\b(?:agreed|decided|said yes)\s+to\s+(?:meet|see|dinner|a drink|coffee)\b",
     re.IGNORECASE,
 )

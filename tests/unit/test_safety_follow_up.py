@@ -865,16 +865,18 @@ def test_a_plan_to_meet_them_after_abuse_gets_a_safety_plan(text):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, slots",
     [
-        "i'm not going to meet him, no way",
-        "if im going to bed this early something is wrong lol",
-        "hes asked to meet saturday",
-        "he wants to meet for a coffee to 'talk properly'",
+        ("i'm not going to meet him, no way", AFTER_ABUSE),
+        ("if im going to bed this early something is wrong lol", AFTER_ABUSE),
+        ("he wants to meet for a coffee to 'talk properly'", AFTER_ABUSE),
+        ("im gonna go to the gym tonight, need to clear my head", AFTER_ABUSE),
+        ("i'll see how i feel tomorrow", AFTER_ABUSE),
+        # A plan, but nothing told that makes meeting dangerous.
+        ("hes asked to meet saturday and im gonna go", {}),
     ],
 )
-def test_no_plan_to_meet_or_no_abuse_gets_no_safety_plan(text):
-    slots = {} if text == "hes asked to meet saturday" else AFTER_ABUSE
+def test_no_plan_to_meet_or_no_abuse_gets_no_safety_plan(text, slots):
     assert follow_up(after(text, intent="express_anger", slots=slots)) != (
         "utter_safety_planning",
         [],

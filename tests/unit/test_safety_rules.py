@@ -437,6 +437,8 @@ def test_acting_now_guessed_alone_after_a_disclosure_gets_the_lines_not_emergenc
         ("punched the garage wall till my knuckles bled again", "crisis"),
         ("picked at my skin till it was raw all weekend", "crisis"),
         ("i bang my head on the wall when the thoughts get loud", "crisis"),
+        # Done to the writer, it is abuse.
+        ("he kept banging my head on the wall till i said sorry", "report_abuse"),
         ("had fingers down my throat after tea again", "crisis"),
         ("i throw up after dinner so i can stay small for him", "crisis"),
         ("i only eat once in three days now", "crisis"),
