@@ -73,6 +73,37 @@ _DENIES_A_RISK = re.compile(
 )
 
 
+# A message that is nothing but a request to stop what is going on: "scrap
+# that, i dont want to do this anymore", "can we stop the questions". The
+# whole message must say it, so "forget it, he's never going to change" is
+# still a story.
+_STOP_LEAD = (
+    r"(?:(?:actually|honestly|ok(?:ay)?|nah|no|sorry|tbh|hmm+|um+|look|wait|right|yeah)\W+)*"
+)
+_STOP_WHAT = (
+    r"(?: (?:this(?: one)?|these|that(?: one)?|them|it|the questions|the rest|here|now|for now))?"
+)
+_STOP = (
+    r"(?:scrap (?:that|this|it)|forget (?:it|this|that)|never ?mind|stop"
+    r"|i (?:don'?t|do not) (?:want|wanna|feel like) (?:to )?(?:do|doing|answer|answering|talk about"
+    r"|talking about|carry on with|continue|continuing|go through|going through)"
+    rf"{_STOP_WHAT}"
+    r"|i (?:can'?t|cannot) do (?:this|these|the questions) (?:right )?now"
+    rf"|(?:can|could) we (?:just )?(?:stop|not do this|leave it|skip){_STOP_WHAT}"
+    rf"|(?:let'?s |lets )?(?:just )?(?:stop|leave it|skip){_STOP_WHAT}"
+    r"|i'?m done(?: with (?:this|these|the questions))?"
+    r"|not (?:doing|answering) (?:this|these|that))"
+)
+_STOP_TAIL = r"(?:\W+(?:any ?more|now|tonight|right now|for now|lol|sorry|tbh|pls|please|thanks|x+|honestly|ok(?:ay)?))*"
+ASKS_TO_STOP = re.compile(
+    rf"^\W*{_STOP_LEAD}{_STOP}(?:\W+{_STOP_LEAD}{_STOP})*{_STOP_TAIL}\W*$", re.IGNORECASE
+)
+
+
+def asks_to_stop(text: str) -> bool:
+    return bool(ASKS_TO_STOP.match(text.strip()))
+
+
 def denies_a_risk(text: str) -> bool:
     return bool(SAYS_MISREAD.search(text) or _DENIES_A_RISK.search(text))
 

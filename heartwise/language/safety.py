@@ -612,6 +612,42 @@ _NOW: List[Pattern] = [
     [_any("right"), _any("now")],
     [_any("in"), _any("an", "a", "few"), _any("hour", "hours", "minutes", "mins")],
 ]
+# Thoughts that are loud tonight are not a plan for tonight: the lines and
+# "are you thinking of acting on them now?", not emergency services first.
+_THOUGHTS_NOT_A_PLAN: List[Pattern] = [
+    [
+        _any("thoughts"),
+        _any("are", "r", "have", "been", "getting", "so", "really", "feel"),
+        *_gap(2),
+        _any("loud", "louder", "bad", "worse", "strong", "heavy", "back", "dark", "intense"),
+        *_gap(2),
+        _any("tonight", "tonite", "2night"),
+    ],
+]
+# A time long past, in the sentence that tells of an overdose or a note, makes
+# it history: "took a bunch of pills 3 yrs ago" is a past attempt (the lines),
+# not someone acting now (emergency services first).
+_LONG_AGO: List[Pattern] = [
+    [_any("years", "yrs", "yr", "year", "months", "month", "weeks", "week", "wks"), _any("ago")],
+    [_any("last"), _any("year", "summer", "spring", "winter", "autumn", "christmas")],
+    [_any("when"), _any("i"), _any("was", "were"), {"LIKE_NUM": True}],
+    [
+        _any("when"),
+        _any("i"),
+        _any("was", "were"),
+        _OPT,
+        _any("younger", "teenager", "teen", "kid"),
+    ],
+    [
+        _any("when"),
+        _any("i"),
+        _any("was", "were"),
+        _any("at", "in"),
+        _any("uni", "school", "college"),
+    ],
+    [_any("back", "in"), _OPT, {"SHAPE": "dddd"}],
+    [_any("as"), _any("a"), _any("teenager", "teen", "kid")],
+]
 # Alone only a concern (a gentle question); after an earlier disclosure the
 # conversation makes it high (data/rules/safety.yml).
 _SELF_HARM_CONCERN_OWN_NEGATION: List[Pattern] = [
@@ -1663,6 +1699,7 @@ LOOK_ALIKES: Dict[str, Tuple[Category, ...]] = {
     "LOOKS_LIKE_ABUSE": (Category.ABUSE,),
     "LOOKS_LIKE_A_MINOR": (Category.MINOR,),
     "LOOKS_LIKE_JEALOUSY": (Category.HARM_TO_OTHERS, Category.SURVEILLANCE),
+    "THOUGHTS_NOT_A_PLAN": (Category.NOW,),
 }
 
 # Each pattern label: the category of harm and the level it shows.
@@ -1703,6 +1740,9 @@ PATTERNS: Dict[str, Sequence[Pattern]] = {
     "LOOKS_LIKE_ABUSE": _LOOKS_LIKE_ABUSE,
     "LOOKS_LIKE_A_MINOR": _LOOKS_LIKE_A_MINOR,
     "LOOKS_LIKE_JEALOUSY": _LOOKS_LIKE_JEALOUSY,
+    "THOUGHTS_NOT_A_PLAN": _THOUGHTS_NOT_A_PLAN,
+    # Not a signal: it only dates another one (SafetyRules.signals).
+    "LONG_AGO": _LONG_AGO,
 }
 # Labels whose phrases carry their own negation are left out ("don't want to
 # wake up" is the risk, not its denial), and so are questions about means
@@ -1748,12 +1788,28 @@ class SafetyRules:
         """Every signal found, with the phrase that showed it; cancelled ones
         (negated, about someone else, or a look-alike) carry ``cancelled_by``.
         A look-alike reports, cancelled, each harm it looks like."""
+        hits = self._rules.find_all(doc)
+        long_ago = [hit for hit in hits if hit.label == "LONG_AGO"]
         found: List[Tuple[Signal, Hit]] = []
-        for hit in self._rules.find_all(doc):
+        for hit in hits:
             if hit.label in LOOK_ALIKES:
                 found += [
                     (Signal(category, Level.HIGH), hit) for category in LOOK_ALIKES[hit.label]
                 ]
-            else:
-                found.append((SIGNALS[hit.label], hit))
+            elif hit.label in SIGNALS:
+                found.append((_dated(SIGNALS[hit.label], hit, long_ago, doc.text), hit))
         return found
+
+
+def _dated(signal: Signal, hit: Hit, long_ago: Sequence[Hit], text: str) -> Signal:
+    """An act of acting now, told in a sentence with a time long past, is a past attempt."""
+    if signal != Signal(Category.SELF_HARM, Level.IMMINENT):
+        return signal
+    if any(_same_sentence(hit, when, text) for when in long_ago):
+        return Signal(Category.SELF_HARM, Level.HIGH)
+    return signal
+
+
+def _same_sentence(a: Hit, b: Hit, text: str) -> bool:
+    between = text[min(a.end_char, b.end_char) : max(a.start_char, b.start_char)]
+    return not any(mark in between for mark in ".!?\n")

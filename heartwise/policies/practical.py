@@ -36,8 +36,8 @@ from heartwise.policies.context_policy import (
 NOT_FOR_MINORS = frozenset({"sleeping_with_them", "dating_again"})
 # After abuse was disclosed: the topics whose answer has a variant for it
 # (collecting one's things, a shared home, a party they'll be at, a message
-# from them, blocking them), and those that involve no contact. The rest
-# (staying friends, sleeping together, shared money...) keep the
+# from them, blocking them, money, location sharing), and those that involve
+# no contact. The rest (staying friends, sleeping together...) keep the
 # safety-first answers of the rules.
 ANSWERED_AFTER_ABUSE = frozenset(
     {
@@ -50,6 +50,8 @@ ANSWERED_AFTER_ABUSE = frozenset(
         "social_media",
         "eating_sleeping",
         "telling_people",
+        "shared_money",
+        "location_sharing",
     }
 )
 # The guide, or something said about the conversation: the rules answer.

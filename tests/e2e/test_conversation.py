@@ -160,6 +160,28 @@ def test_where_were_we_after_a_crisis_in_the_assessment_means_its_questions(bot,
     assert "resolved" in bot.reply(sender, "can we go back to the questions")
 
 
+def test_leaving_the_assessment_in_words_stops_it_and_keeps_the_answers(bot, sender):
+    # Role-play: each of these was stored as the answer to the next question.
+    bot.reply(sender, "start the assessment")
+    bot.reply(sender, "honestly we just stopped talking. she said i never listened")
+    stopped = bot.reply(sender, "scrap that, i dont want to do this anymore")
+    assert "stopped" in stopped.lower() and "same kind of future" not in stopped
+    remembered = bot.reply(sender, "will u remember all this if i come back tomorrow")
+    assert "delete my data" in remembered and "step 1" not in remembered.lower()
+    slots = bot.tracker(sender)["slots"]
+    assert slots["assessment_what_went_wrong"].startswith("honestly we just stopped talking")
+    assert slots["assessment_fixable"] is None
+    assert "resolved" in bot.reply(sender, "where were we")
+
+
+def test_a_goodbye_inside_the_assessment_is_a_goodbye(bot, sender):
+    bot.reply(sender, "start the assessment")
+    bot.reply(sender, "we wanted different things")
+    reply = bot.reply(sender, "goodnight x")
+    assert "take good care" in reply.lower() and "Here's what you told me" not in reply
+    assert bot.tracker(sender)["slots"]["assessment_fixable"] is None
+
+
 def test_deleting_my_data_removes_it_from_the_database(bot, sender):
     secret = "the night we broke up he said i was too much"
     bot.reply(sender, "give me a reflection question")

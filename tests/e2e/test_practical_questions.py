@@ -49,3 +49,26 @@ def test_after_abuse_collecting_things_is_planned_for_safety_not_as_a_logistics_
     reply = bot.reply(sender, "how do i get my stuff back from his flat")
     assert "on your own" in reply and "0808 2000 247" in reply
     assert "Check my text" not in reply
+
+
+def test_after_abuse_money_and_location_sharing_are_answered_for_safety(bot, sender):
+    bot.reply(sender, "she used to shove me into the wall when she was drunk, i left in may")
+    bot.reply(sender, "yeah im staying at my brothers now")
+    money = bot.reply(
+        sender,
+        "my salary still goes into our joint account and she has the card. how do i sort that",
+    )
+    assert "payroll" in money and "0808 2000 247" in money
+    location = bot.reply(
+        sender, "she can still see my location on find my iphone. should i just turn it off"
+    )
+    assert "safety question" in location and "0808 2000 247" in location
+
+
+def test_location_sharing_without_abuse_is_a_choice_not_an_alarm(bot, sender):
+    bot.reply(sender, "we broke up in the summer, it was mutual and we're fine")
+    reply = bot.reply(
+        sender, "we still share locations on snap map. do i turn it off or is that petty"
+    )
+    assert any(reply.endswith(text) for text in answers("location_sharing")), reply
+    assert "0808 2000 247" not in reply

@@ -72,6 +72,16 @@ def asks(tmp_path_factory: pytest.TempPathFactory):
         ),
         ("hes texted me merry christmas. do i reply or not", "reply_to_them"),
         ("every friday after the pub i end up calling him. how do i stop this", "drunk_texting"),
+        (
+            "we've been apart a month and i can still see him moving about on snap map. "
+            "do i switch mine off or does that look petty",
+            "location_sharing",
+        ),
+        (
+            "stupid question but my salary still lands in our joint bank account and he has "
+            "the card. how do i get it paid to just me",
+            "shared_money",
+        ),
     ],
 )
 def test_a_practical_question_in_a_person_s_words_is_found(asks, text: str, topic: str):
@@ -217,10 +227,12 @@ def test_a_ruled_out_guess_gives_way_to_the_practical_answer():
     text = "the venue deposit was 3000 and dan says we split the loss. is that fair?"
     tracker = messages_read_as(text, slots={"abuse_disclosed": True})
     money = {"text": text, "practical": found("shared_money")}
-    # Shared money is not discussed after abuse; otherwise it is the answer.
-    assert practical_answer_behind_a_guess(tracker, money) is None
+    # After abuse too: its answer has a variant for it (economic abuse, at a distance).
+    assert practical_answer_behind_a_guess(tracker, money) == "utter_practical_shared_money"
     assert practical_answer_behind_a_guess(messages_read_as(text), money) == (
         "utter_practical_shared_money"
     )
+    friends = {"text": text, "practical": found("be_friends")}
+    assert practical_answer_behind_a_guess(tracker, friends) is None
     unsure = {"text": text, "practical": {**found("shared_money"), "sure": False}}
     assert practical_answer_behind_a_guess(messages_read_as(text), unsure) is None

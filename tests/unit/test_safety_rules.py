@@ -118,6 +118,34 @@ def test_acting_now_is_imminent(forced_intent, message):
 @pytest.mark.parametrize(
     "message",
     [
+        "i took a bunch of pills 3 yrs ago after my last breakup and ended up in hospital",
+        "when i was 19 i swallowed a whole packet of paracetamol",
+        "i wrote a goodbye note last year and never told anyone",
+        "the sewer slide thoughts are really loud tonight",
+        "suicidal thoughts have been so bad tonight",
+    ],
+)
+def test_an_attempt_long_ago_or_thoughts_tonight_get_the_lines_not_emergency_first(
+    forced_intent, message
+):
+    assert forced_intent(message) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # The time long past belongs to another sentence.
+        "my nan died 3 years ago. i just took the whole box of pills",
+        "the thoughts of killing myself are back and i'll act on them tonight",
+    ],
+)
+def test_a_time_long_past_or_thoughts_elsewhere_leave_acting_now_imminent(forced_intent, message):
+    assert forced_intent(message) == "crisis_imminent"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         "i cant do this anymore",
         "i cant take it anymore honestly",
         "i can't keep going like this",
